@@ -1,0 +1,64 @@
+# rhetoric: developer tasks. Needs only `python3` (3.10+) and the network to PyPI.
+#   make test    create .venv, install, run every test (slow ones too)
+#   make demo    score the Raqqa corpus into build/raqqa/
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Jupyter and IPython write config and kernels under ~ by default; keep them in build/.
+export JUPYTER_CONFIG_DIR := $(CURDIR)/build/.jupyter/config
+export IPYTHONDIR         := $(CURDIR)/build/.jupyter/ipython
+export JUPYTER_DATA_DIR   := $(CURDIR)/build/.jupyter/data
+
+.DEFAULT_GOAL := help
+.PHONY: help venv install demo test lint bench clean distclean
+
+help:
+	@echo "make venv|install  create $(VENV) and install rhetoric with [notebooks,dev]"
+	@echo "make demo          score data/raqqa into build/raqqa/"
+	@echo "make test          run the whole test suite"
+	@echo "make lint          ruff check src tests benchmarks"
+	@echo "make bench         run benchmarks/bench_score.py"
+	@echo "make clean         remove build/ and caches (keeps $(VENV))"
+	@echo "make distclean     clean, and remove $(VENV)"
+
+venv install: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when pyproject.toml is newer than the stamp.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check -e ".[notebooks,dev]"
+	touch $@
+
+demo: $(STAMP)
+	mkdir -p build/raqqa
+	$(BIN)/rhetoric score data/raqqa/*.txt -o build/raqqa/paragraphs.csv
+	$(BIN)/rhetoric spans data/raqqa/*.txt -o build/raqqa/spans.csv
+# >>> notebook steps go here: execute notebooks/NN-*.ipynb into build/notebooks/ <<<
+# >>> end of notebook steps <<<
+	@echo
+	@echo "Demo outputs:"
+	@echo "  paragraph scores: build/raqqa/paragraphs.csv"
+	@echo "  cue spans:        build/raqqa/spans.csv"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_score.py
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache .hypothesis
+	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o -type d \
+		\( -name __pycache__ -o -name .ipynb_checkpoints -o -name '*.egg-info' \) \
+		-prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
