@@ -1,0 +1,746 @@
+"""Reading text: decoding, markup stripping with an offset map, paragraphs, boilerplate.
+
+Everything the scorer reports is an offset into the *raw* text as it was read
+(after decoding), so markup is never deleted from the record: it is skipped for
+analysis through an :class:`OffsetMap` that sends every character of the clean
+text back to the raw characters it came from.
+
+Example:
+    >>> doc = read_document("By Jane Roe\\n\\nThe **convoy** left [on Sunday](#).", doc_id="x")
+    >>> [(p.kind, p.text) for p in doc.paragraphs]
+    [('boilerplate', 'By Jane Roe'), ('body', 'The convoy left on Sunday.')]
+    >>> p = doc.paragraphs[1]
+    >>> doc.raw[p.start:p.end]
+    'The **convoy** left [on Sunday](#).'
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "Document",
+    "Paragraph",
+    "OffsetMap",
+    "InputError",
+    "read_document",
+    "read_file",
+    "decode_bytes",
+    "strip_markup",
+    "TEXT_SUFFIXES",
+    "expand_paths",
+    "split_paragraphs",
+    "classify_paragraph",
+]
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
+
+
+class InputError(ValueError):
+    """Raised for input that cannot be read as a text: binary, undecodable, empty."""
+
+
+# ----------------------------------------------------------------------------
+# Offset map
+# ----------------------------------------------------------------------------
+
+
+class OffsetMap:
+    """Maps offsets in a clean text back to the raw text it was made from.
+
+    The map is a list of segments. A *copy* segment maps clean characters one to
+    one onto raw characters; a *replace* segment maps a clean string (possibly
+    empty) onto a whole raw range (an entity, a tag that became a line break).
+    """
+
+    __slots__ = ("_clean_starts", "_raw_starts", "_raw_ends", "_copy", "clean_len", "raw_len")
+
+    def __init__(self, raw_len: int) -> None:
+        self._clean_starts: list[int] = []
+        self._raw_starts: list[int] = []
+        self._raw_ends: list[int] = []
+        self._copy: list[bool] = []
+        self.clean_len = 0
+        self.raw_len = raw_len
+
+    def _add(self, clean_len: int, raw_start: int, raw_end: int, copy: bool) -> None:
+        if clean_len == 0:
+            return
+        self._clean_starts.append(self.clean_len)
+        self._raw_starts.append(raw_start)
+        self._raw_ends.append(raw_end)
+        self._copy.append(copy)
+        self.clean_len += clean_len
+
+    def _seg(self, c: int) -> int:
+        return bisect_right(self._clean_starts, c) - 1
+
+    def raw_start(self, c: int) -> int:
+        """Raw offset where clean character ``c`` starts."""
+        if c >= self.clean_len:
+            return self.raw_len
+        i = self._seg(c)
+        if self._copy[i]:
+            return self._raw_starts[i] + (c - self._clean_starts[i])
+        return self._raw_starts[i]
+
+    def raw_end(self, c: int) -> int:
+        """Raw offset just after clean character ``c - 1`` (an exclusive end)."""
+        if c <= 0:
+            return 0
+        i = self._seg(c - 1)
+        if self._copy[i]:
+            return self._raw_starts[i] + (c - self._clean_starts[i])
+        return self._raw_ends[i]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the clean range ``[start, end)``."""
+        if end <= start:
+            r = self.raw_start(start)
+            return r, r
+        return self.raw_start(start), self.raw_end(end)
+
+
+# ----------------------------------------------------------------------------
+# Decoding
+# ----------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Bytes that never occur in a text file (NUL aside, which is checked apart).
+_BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+
+
+def decode_bytes(data: bytes, encoding: str | None = None, *, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode ``data`` to text and say which encoding was used.
+
+    With no ``encoding``: a byte-order mark wins, then strict UTF-8, then
+    Windows-1252, then Latin-1 (which decodes anything, so it comes last).
+
+    Raises:
+        InputError: the data look binary, the encoding is unknown, or the data
+            do not decode in the encoding asked for.
+    """
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{name}: not valid {encoding} at byte {e.start}: {data[e.start:e.start + 8]!r}"
+            ) from None
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as e:
+                raise InputError(f"{name}: starts with a {enc} byte-order mark but byte {e.start} is invalid") from None
+    head = data[:65536]
+    if b"\x00" in head:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
+    if head:
+        odd = sum(1 for b in head if b in _BINARY_BYTES)
+        if odd / len(head) > 0.01:
+            raise InputError(f"{name}: looks like a binary file ({odd} control bytes in the first {len(head)}), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        return text, "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+# ----------------------------------------------------------------------------
+# Markup stripping
+# ----------------------------------------------------------------------------
+
+# Characters that are invisible or steer layout: dropped from the clean text.
+_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+# Characters that are spaces or breaks in disguise: become one plain space or newline.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+_BREAKS = "\r\u0085\u2028"
+_PARA_BREAKS = "\u2029"
+
+_RE_INVISIBLE = re.compile(f"[{_INVISIBLE}]+")
+_RE_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_RE_SPACES = re.compile(f"[{_SPACES}]")
+_RE_BREAKS = re.compile(f"[{_BREAKS}]")
+_RE_PARA_BREAKS = re.compile(f"[{_PARA_BREAKS}]")
+_RE_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# Markdown, as scrapers leave it in plain text too.
+_RE_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)?)(?:\s+\"[^\"\n]*\")?\)")
+_RE_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+_RE_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_RE_MD_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_RE_MD_EM_UNDER = re.compile(r"(?<![\w_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_RE_MD_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_RE_MD_QUOTE = re.compile(r"^[ ]{0,3}>[ \t]?", re.M)
+_RE_MD_LIST = re.compile(r"^[ ]{0,3}(?:[-+*]|\d{1,3}[.)])[ \t]+(?=\S)", re.M)
+_RE_MD_RULE = re.compile(r"^[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
+_RE_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+
+# HTML.
+_BLOCK_TAGS = (
+    "p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|section|article|header|footer|nav|aside|"
+    "main|figure|figcaption|table|thead|tbody|tfoot|tr|td|th|pre|address|title|body|html|form|"
+    "fieldset|legend|details|summary|caption"
+)
+_RE_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_RE_HTML_DECL = re.compile(r"<![A-Za-z][^>]*>|<\?[^>]*\?>|<!\[CDATA\[.*?\]\]>", re.S)
+_RE_HTML_DROP = re.compile(r"<(script|style|noscript|template|svg|head|iframe|object)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_RE_HTML_BLOCK = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]*>", re.I)
+_RE_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+_RE_HTML_A = re.compile(r"<a\b[^<>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^<>]*>(.*?)</a\s*>", re.S | re.I)
+_RE_HTML_HEADING = re.compile(r"<(h[1-6]|title)\b[^<>]*>(.*?)</\1\s*>", re.S | re.I)
+_RE_HTML_BLOCKQUOTE = re.compile(r"<(blockquote|q)\b[^<>]*>(.*?)</\1\s*>", re.S | re.I)
+
+
+@dataclass(frozen=True)
+class _Edit:
+    start: int
+    end: int
+    repl: str
+
+
+@dataclass
+class Markup:
+    """What stripping found, in clean offsets: links, headings, block quotes."""
+
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    headings: list[tuple[int, int]] = field(default_factory=list)
+    blockquotes: list[tuple[int, int]] = field(default_factory=list)
+    list_items: list[int] = field(default_factory=list)
+
+
+def _unicode_edits(raw: str, html_mode: bool) -> list[_Edit]:
+    edits = [_Edit(m.start(), m.end(), "") for m in _RE_INVISIBLE.finditer(raw)]
+    edits += [_Edit(m.start(), m.end(), " ") for m in _RE_CONTROL.finditer(raw)]
+    edits += [_Edit(m.start(), m.end(), " ") for m in _RE_SPACES.finditer(raw)]
+    if html_mode:
+        edits += [_Edit(m.start(), m.end(), " ") for m in re.finditer(r"[\r\n\u0085\u2028]", raw)]
+    else:
+        edits += [_Edit(m.start(), m.end(), "\n") for m in _RE_BREAKS.finditer(raw) if not (raw[m.start()] == "\r" and raw[m.end():m.end() + 1] == "\n")]
+        edits += [_Edit(m.start(), m.end(), "") for m in re.finditer(r"\r(?=\n)", raw)]
+    edits += [_Edit(m.start(), m.end(), "\n\n") for m in _RE_PARA_BREAKS.finditer(raw)]
+    for m in _RE_ENTITY.finditer(raw):
+        repl = html.unescape(m.group())
+        if repl != m.group():
+            edits.append(_Edit(m.start(), m.end(), repl))
+    return edits
+
+
+def _markdown_edits(raw: str, found: dict[str, list]) -> list[_Edit]:
+    edits: list[_Edit] = []
+    for m in _RE_MD_LINK.finditer(raw):
+        edits.append(_Edit(m.start(), m.start(1), ""))
+        edits.append(_Edit(m.end(1), m.end(), ""))
+        found["links"].append((m.start(1), m.end(1), m.group(2)))
+    for m in _RE_MD_AUTOLINK.finditer(raw):
+        edits.append(_Edit(m.start(), m.start(1), ""))
+        edits.append(_Edit(m.end(1), m.end(), ""))
+        found["links"].append((m.start(1), m.end(1), m.group(1)))
+    for m in _RE_MD_STRONG.finditer(raw):
+        edits.append(_Edit(m.start(), m.start(2), ""))
+        edits.append(_Edit(m.end(2), m.end(), ""))
+    for rx in (_RE_MD_EM_STAR, _RE_MD_EM_UNDER):
+        for m in rx.finditer(raw):
+            edits.append(_Edit(m.start(), m.start(1), ""))
+            edits.append(_Edit(m.end(1), m.end(), ""))
+    for m in _RE_MD_HEADING.finditer(raw):
+        edits.append(_Edit(m.start(), m.start(2), ""))
+        if m.end(2) < m.end():
+            edits.append(_Edit(m.end(2), m.end(), ""))
+        found["headings"].append((m.start(2), m.end(2)))
+    for m in _RE_MD_QUOTE.finditer(raw):
+        edits.append(_Edit(m.start(), m.end(), ""))
+        line_end = raw.find("\n", m.end())
+        found["blockquotes"].append((m.end(), len(raw) if line_end < 0 else line_end))
+    for m in _RE_MD_LIST.finditer(raw):
+        edits.append(_Edit(m.start(), m.end(), ""))
+        found["list_items"].append(m.end())
+    for m in _RE_MD_RULE.finditer(raw):
+        edits.append(_Edit(m.start(), m.end(), ""))
+    for m in _RE_MD_ESCAPE.finditer(raw):
+        edits.append(_Edit(m.start(), m.start() + 1, ""))
+    edits += [_Edit(m.start(), m.end(), "") for m in _RE_HTML_COMMENT.finditer(raw)]
+    for m in _RE_HTML_TAG.finditer(raw):
+        is_break = re.match(r"</?(?:br|p|div|li|h[1-6])\b", m.group(), re.I)
+        edits.append(_Edit(m.start(), m.end(), "\n" if is_break else ""))
+    return edits
+
+
+def _html_edits(raw: str, found: dict[str, list]) -> list[_Edit]:
+    edits = [_Edit(m.start(), m.end(), "") for m in _RE_HTML_COMMENT.finditer(raw)]
+    edits += [_Edit(m.start(), m.end(), "") for m in _RE_HTML_DECL.finditer(raw)]
+    edits += [_Edit(m.start(), m.end(), "\n\n") for m in _RE_HTML_DROP.finditer(raw)]
+    edits += [_Edit(m.start(), m.end(), "\n\n") for m in _RE_HTML_BLOCK.finditer(raw)]
+    edits += [_Edit(m.start(), m.end(), "") for m in _RE_HTML_TAG.finditer(raw)]
+    for m in _RE_HTML_A.finditer(raw):
+        href = next(g for g in (m.group(1), m.group(2), m.group(3), "") if g is not None)
+        found["links"].append((m.start(4), m.end(4), html.unescape(href)))
+    for m in _RE_HTML_HEADING.finditer(raw):
+        found["headings"].append((m.start(2), m.end(2)))
+    for m in _RE_HTML_BLOCKQUOTE.finditer(raw):
+        if m.group(1).lower() == "blockquote":
+            found["blockquotes"].append((m.start(2), m.end(2)))
+    return edits
+
+
+def strip_markup(raw: str, markup: str = "markdown") -> tuple[str, OffsetMap, Markup]:
+    """Strip markup from ``raw`` for analysis, keeping a map back to ``raw``.
+
+    Args:
+        raw: the text as read.
+        markup: ``"markdown"`` (also right for scraped plain text, which carries
+            markdown links and emphasis), ``"html"`` or ``"none"`` (only
+            invisible characters and odd spaces are normalised).
+
+    Returns:
+        The clean text, its :class:`OffsetMap`, and the links, headings and
+        block quotes found, in clean offsets.
+    """
+    if markup not in ("markdown", "html", "none"):
+        raise ValueError(f"markup must be 'markdown', 'html' or 'none', not {markup!r}")
+    found: dict[str, list] = {"links": [], "headings": [], "blockquotes": [], "list_items": []}
+    edits = _unicode_edits(raw, markup == "html")
+    if markup == "markdown":
+        edits += _markdown_edits(raw, found)
+    elif markup == "html":
+        edits += _html_edits(raw, found)
+    # Earlier start first; at the same start the wider edit wins; overlaps are skipped.
+    edits.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    omap = OffsetMap(len(raw))
+    pieces: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end == e.start and not e.repl:
+            continue
+        if e.start > pos:
+            pieces.append(raw[pos:e.start])
+            omap._add(e.start - pos, pos, e.start, True)
+        pieces.append(e.repl)
+        omap._add(len(e.repl), e.start, e.end, False)
+        pos = e.end
+    if pos < len(raw):
+        pieces.append(raw[pos:])
+        omap._add(len(raw) - pos, pos, len(raw), True)
+    clean = "".join(pieces)
+
+    # Clean offsets of what was found: the raw start maps to the first clean
+    # character at or after it.
+    raw_to_clean = _RawToClean(omap)
+    result = Markup()
+    for s, e, url in found["links"]:
+        cs, ce = raw_to_clean(s), raw_to_clean(e)
+        if ce > cs:
+            result.links.append((cs, ce, url))
+    for key in ("headings", "blockquotes"):
+        for s, e in found[key]:
+            cs, ce = raw_to_clean(s), raw_to_clean(e)
+            if ce > cs:
+                getattr(result, key).append((cs, ce))
+    result.list_items = [raw_to_clean(s) for s in found["list_items"]]
+    return clean, omap, result
+
+
+class _RawToClean:
+    """The inverse of an OffsetMap, for the few raw offsets markup detection yields."""
+
+    def __init__(self, omap: OffsetMap) -> None:
+        self.omap = omap
+
+    def __call__(self, r: int) -> int:
+        o = self.omap
+        i = bisect_right(o._raw_starts, r) - 1
+        if i < 0:
+            return 0
+        cs = o._clean_starts[i]
+        if o._copy[i]:
+            if r < o._raw_ends[i]:
+                return cs + (r - o._raw_starts[i])
+            nxt = o._clean_starts[i + 1] if i + 1 < len(o._clean_starts) else o.clean_len
+            return nxt
+        nxt = o._clean_starts[i + 1] if i + 1 < len(o._clean_starts) else o.clean_len
+        return cs if r == o._raw_starts[i] else nxt
+
+
+# ----------------------------------------------------------------------------
+# Paragraphs
+# ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: where it is in the raw text, and its clean text.
+
+    Attributes:
+        index: 0-based position in the document.
+        start, end: raw offsets; ``raw[start:end]`` is the paragraph as written.
+        clean_start, clean_end: offsets in the document's clean text.
+        text: the clean text used for analysis (line breaks made spaces, so it
+            has the same length as ``clean[clean_start:clean_end]``).
+        kind: ``"body"``, ``"heading"`` or ``"boilerplate"``.
+        reason: why it is a heading or boilerplate (``"byline"``, ...), else ``""``.
+        blockquote: marked up as a block quote (markdown ``>`` or ``<blockquote>``).
+        joined: it was rejoined from pieces broken mid-sentence.
+    """
+
+    index: int
+    start: int
+    end: int
+    clean_start: int
+    clean_end: int
+    text: str
+    kind: str = "body"
+    reason: str = ""
+    blockquote: bool = False
+    joined: bool = False
+
+
+@dataclass
+class Document:
+    """A text as read: the raw string, its clean text and paragraphs."""
+
+    doc_id: str
+    raw: str
+    clean: str
+    offsets: OffsetMap
+    markup: Markup
+    paragraphs: list[Paragraph]
+    encoding: str = "utf-8"
+    path: str | None = None
+
+    def to_raw(self, clean_start: int, clean_end: int) -> tuple[int, int]:
+        """Raw offsets of a clean range."""
+        return self.offsets.to_raw(clean_start, clean_end)
+
+
+_TERMINAL = ".!?:;…"
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "“‘«„(["
+
+
+def _lines(clean: str) -> list[tuple[int, int, int]]:
+    """Non-blank lines as ``(start, end, breaks_before)``, stripped of edge spaces.
+
+    ``breaks_before`` is the number of line breaks since the previous
+    non-blank line: 2 or more means a blank line separates them.
+    """
+    out = []
+    prev_end = 0
+    for m in re.finditer(r"[^\n]+", clean):
+        line = m.group()
+        if not line.strip():
+            continue
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        breaks = clean.count("\n", prev_end, m.start()) if out else 2
+        out.append((m.start() + lead, m.end() - trail, breaks))
+        prev_end = m.end()
+    return out
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip(_CLOSERS + " ")
+    return bool(s) and s[-1] in _TERMINAL
+
+
+def _looks_wrapped(block: list[tuple[int, int, int]], clean: str) -> bool:
+    """Is a multi-line block one hard-wrapped paragraph rather than one paragraph a line?"""
+    inner = block[:-1]
+    if sorted(e - s for s, e, _ in block)[len(block) // 2] < 40:
+        return False  # short lines: a byline over a date, an address, a list
+    unfinished = sum(1 for s, e, _ in inner if not _ends_sentence(clean[s:e]))
+    return unfinished * 2 > len(inner)
+
+
+def _broken_mid_sentence(prev: str, nxt: str) -> bool:
+    """Was a sentence split across two paragraphs (seed 003: "It comes" / "down to")?"""
+    p = prev.rstrip()
+    if not p or not nxt:
+        return False
+    last = p[-1]
+    if last in "“‘«„" or (last in "\"'" and (len(p) == 1 or p[-2] == " ")):
+        return True  # ends on an opening quote
+    if last in _TERMINAL or last in _CLOSERS:
+        return False
+    first_word = nxt.split(None, 1)[0]
+    if "@" in first_word or "." in first_word.rstrip(".,;:") or (first_word.lower() == "by" and _word_count(nxt) <= 8):
+        return False  # an address, or a byline under a title
+    if p.rsplit(None, 1)[-1].lower() in _DANGLING:
+        return True  # "To contact the WSWS and the" / "Socialist Equality Party"
+    first = nxt.lstrip("“‘\"'«„([ ")[:1]
+    return bool(first) and first.islower() and (last.isalnum() or last in ",-–—")
+
+
+# Words a sentence cannot end on.
+_DANGLING = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "as", "but", "into", "than", "whose", "which"}
+
+
+def split_paragraphs(clean: str, markup: Markup | None = None) -> list[tuple[int, int, bool]]:
+    """Clean-text ranges of the paragraphs, as ``(start, end, joined)``.
+
+    Blank lines always separate paragraphs. Inside a block of lines with no
+    blank line, each line is a paragraph (seed 004 style) unless most lines stop
+    mid-sentence, which means the text was hard-wrapped. Markdown list items
+    are paragraphs of their own. Finally, a paragraph that stops mid-sentence is
+    rejoined with the next one when that one carries on in lower case.
+    """
+    lines = _lines(clean)
+    list_starts = set(markup.list_items) if markup else set()
+    heading_starts = {s for s, _ in markup.headings} if markup else set()
+    blocks: list[list[tuple[int, int, int]]] = []
+    for ln in lines:
+        if ln[2] >= 2 or not blocks or ln[0] in list_starts or ln[0] in heading_starts:
+            blocks.append([ln])
+        else:
+            blocks[-1].append(ln)
+    paras: list[tuple[int, int, bool]] = []
+    for block in blocks:
+        if len(block) > 1 and _looks_wrapped(block, clean):
+            paras.append((block[0][0], block[-1][1], False))
+        else:
+            paras.extend((s, e, False) for s, e, _ in block)
+    merged: list[tuple[int, int, bool]] = []
+    for s, e, j in paras:
+        if merged and s not in heading_starts and s not in list_starts and _broken_mid_sentence(clean[merged[-1][0]:merged[-1][1]], clean[s:e]):
+            ps, _, _ = merged[-1]
+            merged[-1] = (ps, e, True)
+        else:
+            merged.append((s, e, j))
+    return merged
+
+
+# ----------------------------------------------------------------------------
+# Boilerplate
+# ----------------------------------------------------------------------------
+
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE = rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_MONTHS}\s+\d{{4}})"
+_RE_DATE = re.compile(_DATE, re.I)
+_RE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_RE_URLISH = re.compile(r"^(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+
+# (reason, pattern on the whole clean paragraph). Order matters: first hit wins.
+_BOILERPLATE_RULES: list[tuple[str, re.Pattern]] = [
+    ("metadata", re.compile(r"^(?:Region|Theme|Themes|In-depth Report|Tags?|Topics?|Categor(?:y|ies)|Filed under|Keywords|Section)\s*:", re.I)),
+    ("byline", re.compile(r"^(?:By|Articles by:?|Written by|Posted by|Author:?)\s+\S.{0,80}$", re.I)),
+    ("copyright", re.compile(r"^(?:Copyright|©|\(c\)\s*\d{4})|\ball rights reserved\b|^The original source of this article is\b", re.I)),
+    ("disclaimer", re.compile(r"^Disclaimer\b|\bcontains copyrighted material\b|\bof sole responsibility of the author|\bprovisions of .fair use", re.I)),
+    ("contact", re.compile(r"^(?:For media inquiries|To contact|Contact(?: us)?:|Email:|E-mail:|Send (?:us )?(?:a )?tips?)|\bcan be reached at\s*$", re.I)),
+    ("membership", re.compile(r"^(?:Become a (?:Member|Patron|Subscriber)|Subscribe\b|Sign up\b|Donate\b|Support (?:us|our)\b|Join (?:us|our)\b|Comment on .* (?:Facebook|Twitter) page|Follow us\b|Share this\b|Click (?:here )?to share|Like us on)", re.I)),
+    ("share_bar", re.compile(r"^(?:\d+\s+Comments?\b.*(?:Share|Tweet|Email))|(?:\b(?:Share|Tweet|Email|Print|Stumble)\b\s*/\s*){2,}", re.I)),
+    ("promotion", re.compile(r"^All Global Research articles can be read in\b|^Read more:|^Related(?: articles?)?:|^Recommended:|^Advertisement$", re.I)),
+    ("author_bio_label", _RE_BIO_LABEL := re.compile(r"^About the author:?$", re.I)),
+    ("caption", re.compile(r"^(?:Screen ?shot|Photo|Image|Picture|Map|Video|Source|Credit|Featured image)\b.{0,80}$", re.I)),
+]
+
+
+def _word_count(s: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", s))
+
+
+def classify_paragraph(text: str, position: int, total: int, prev_kind: str | None = None) -> tuple[str, str]:
+    """Say whether a paragraph is ``body``, ``heading`` or ``boilerplate``, and why.
+
+    Args:
+        text: the clean paragraph text.
+        position: its index in the document; ``total``: how many there are.
+        prev_kind: ``"author_bio_label"`` when the paragraph before was an
+            "About the author" label, whose bio this paragraph then is.
+
+    Returns:
+        ``(kind, reason)``.
+    """
+    t = text.strip()
+    words = _word_count(t)
+    if prev_kind == "author_bio_label" and words > 0:
+        return "boilerplate", "author_bio"
+    if _RE_EMAIL.fullmatch(t) or (_RE_URLISH.match(t) and " " not in t):
+        return "boilerplate", "contact"
+    for reason, rx in _BOILERPLATE_RULES:
+        if rx.search(t):
+            if reason == "caption" and (words > 12 or _ends_sentence(t)):
+                continue
+            if reason == "author_bio_label":
+                return "boilerplate", "author_bio"
+            return "boilerplate", reason
+    if _RE_EMAIL.search(t) and words <= 12:
+        return "boilerplate", "contact"
+    near_edge = position < 6 or position >= total - 3
+    if near_edge and words <= 12 and _RE_DATE.search(t) and not _ends_sentence(t):
+        return "boilerplate", "dateline"
+    if position < 6 and 2 <= words <= 5 and not _ends_sentence(t) and all(w[:1].isupper() for w in t.split()):
+        return "boilerplate", "byline" if position > 0 else "headline"
+    return "body", ""
+
+
+def _classify_all(paras: list[Paragraph], headings: list[tuple[int, int]]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    heading_starts = {s for s, _ in headings}
+    seen_body = False
+    total = len(paras)
+    prev_reason = None
+    for p in paras:
+        kind, reason = classify_paragraph(p.text, p.index, total, prev_reason)
+        if kind == "boilerplate" and reason == "headline":
+            kind = "heading"
+        if kind == "body":
+            words = _word_count(p.text)
+            t = p.text.strip()
+            if p.clean_start in heading_starts:
+                kind, reason = "heading", "markup"
+            elif not seen_body and words and words <= 25 and (not _ends_sentence(t) or t.endswith(("...", "…", "?", "!"))):
+                kind, reason = "heading", "headline"
+            elif words and words <= 12 and not _ends_sentence(t) and t[-1:] not in ",“‘\"'" and _title_case(t):
+                kind, reason = "heading", "subhead"
+            else:
+                seen_body = seen_body or words > 0
+        out.append(Paragraph(p.index, p.start, p.end, p.clean_start, p.clean_end, p.text, kind, reason, p.blockquote, p.joined))
+        prev_reason = "author_bio_label" if _RE_BIO_LABEL.search(p.text.strip()) else reason
+    return out
+
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "vs", "via", "out", "up"}
+
+
+def _title_case(t: str) -> bool:
+    ws = re.findall(r"[^\W\d_][\w'’-]*", t)
+    if len(ws) < 2:
+        return False
+    caps = sum(1 for w in ws if w[0].isupper())
+    return caps >= len([w for w in ws if w.lower() not in _SMALL_WORDS])
+
+
+# ----------------------------------------------------------------------------
+# Entry points
+# ----------------------------------------------------------------------------
+
+
+def _markup_for(path: str | None, markup: str) -> str:
+    if markup != "auto":
+        return markup
+    if path and Path(path).suffix.lower() in (".html", ".htm", ".xhtml"):
+        return "html"
+    return "markdown"
+
+
+def read_document(text: str, doc_id: str = "doc", *, markup: str = "auto", path: str | None = None, encoding: str = "utf-8") -> Document:
+    """Build a :class:`Document` from a string.
+
+    Args:
+        text: the raw text.
+        doc_id: an identifier carried into every row.
+        markup: ``"auto"`` (HTML for ``.html`` paths, else markdown),
+            ``"markdown"``, ``"html"`` or ``"none"``.
+        path: where the text came from, if anywhere.
+
+    Raises:
+        InputError: the text is empty or holds no visible characters.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}; use read_file() for files")
+    name = path or doc_id
+    if not text.strip():
+        raise InputError(f"{name}: the document is empty")
+    clean, omap, found = strip_markup(text, _markup_for(path, markup))
+    ranges = split_paragraphs(clean, found)
+    if not ranges:
+        raise InputError(f"{name}: the document holds no text once markup is removed")
+    paras: list[Paragraph] = []
+    quotes = found.blockquotes
+    for i, (cs, ce, joined) in enumerate(ranges):
+        rs, re_ = omap.to_raw(cs, ce)
+        ptext = re.sub(r"[\n\r]", " ", clean[cs:ce])
+        inq = any(qs <= cs and ce <= qe + 1 for qs, qe in quotes)
+        paras.append(Paragraph(i, rs, re_, cs, ce, ptext, blockquote=inq, joined=joined))
+    paras = _cover_raw(paras, text)
+    paras = _classify_all(paras, found.headings)
+    return Document(doc_id, text, clean, omap, found, paras, encoding=encoding, path=path)
+
+
+def _cover_raw(paras: list[Paragraph], raw: str) -> list[Paragraph]:
+    """Stretch raw extents so that every non-blank raw character is in one paragraph.
+
+    Markup between paragraphs (``**`` before the first word, ``</p>`` tags)
+    goes to the paragraph that follows it; markup after the last one to the last.
+    """
+    out = []
+    prev_end = 0
+    for i, p in enumerate(paras):
+        gap = raw[prev_end:p.start]
+        lead = len(gap) - len(gap.lstrip())
+        start = prev_end + lead if gap.strip() else p.start
+        end = p.end
+        if i == len(paras) - 1:
+            tail = raw[end:]
+            if tail.strip():
+                end = len(raw.rstrip())
+        out.append(Paragraph(p.index, min(start, p.start), end, p.clean_start, p.clean_end, p.text, p.kind, p.reason, p.blockquote, p.joined))
+        prev_end = end
+    return out
+
+
+def read_file(path: str | Path, doc_id: str | None = None, *, encoding: str | None = None, markup: str = "auto") -> Document:
+    """Read a ``.txt``, ``.md`` or ``.html`` file into a :class:`Document`.
+
+    Raises:
+        InputError: missing, binary, undecodable or empty file.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder; pass the files in it (the CLI does this for you)")
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except OSError as e:
+        raise InputError(f"{p}: cannot be read ({e.strerror})") from None
+    text, used = decode_bytes(data, encoding, name=str(p))
+    return read_document(text, doc_id or p.stem, markup=markup, path=str(p), encoding=used)
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files named by ``paths``: a folder stands for every text file under it.
+
+    Text files are those ending in one of :data:`TEXT_SUFFIXES`; a folder is
+    walked recursively in sorted order, skipping hidden entries. A file named
+    directly is kept whatever its suffix.
+
+    Raises:
+        InputError: a path that does not exist, or a folder with no text file.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise InputError(f"{p}: folder holds no text file ({', '.join(TEXT_SUFFIXES)})")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"{p}: no such file or folder")
+    return out
