@@ -17,3 +17,17 @@ def repo_root() -> Path:
 def raqqa_dir(repo_root: Path) -> Path:
     """The Raqqa corpus shipped with the repository (data/raqqa/)."""
     return repo_root / "data" / "raqqa"
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """The real scorer, loaded once for the whole session."""
+    from rhetoric import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def nlp(analyzer):
+    """The spaCy pipeline the scorer uses."""
+    return analyzer.nlp

@@ -8,7 +8,7 @@ from rhetoric.quotes import ends_open, find_quotes
 
 
 def quoted(text: str, **kw) -> list[str]:
-    return [text[q.start:q.end] for q in find_quotes(text, **kw)]
+    return [text[q.start : q.end] for q in find_quotes(text, **kw)]
 
 
 @pytest.mark.parametrize(
@@ -16,9 +16,15 @@ def quoted(text: str, **kw) -> list[str]:
     [
         ("He said “we may leave” and left.", ["“we may leave”"]),
         ('He said "we may leave" and left.', ['"we may leave"']),
-        ("“We didn’t want anyone to leave,” Col. Ryan Dillon told the news agency.", ["“We didn’t want anyone to leave,”"]),
+        (
+            "“We didn’t want anyone to leave,” Col. Ryan Dillon told the news agency.",
+            ["“We didn’t want anyone to leave,”"],
+        ),
         # Nested single quotes inside an unclosed double quote (seed 003): runs to the paragraph end.
-        ("“But this goes to the heart of our strategy, ‘by, with and through’ local leaders.", ["“But this goes to the heart of our strategy, ‘by, with and through’ local leaders."]),
+        (
+            "“But this goes to the heart of our strategy, ‘by, with and through’ local leaders.",
+            ["“But this goes to the heart of our strategy, ‘by, with and through’ local leaders."],
+        ),
         # A closing quote with no opener, and no open quote before: ignored.
         ("Raqqa’s Dirty Secret,” Quentin Sommerville and Riam Dalati detail how", []),
         # Apostrophes and plural possessives are not quotes.

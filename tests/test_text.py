@@ -24,16 +24,40 @@ def paras(text: str, **kw) -> list[str]:
     [
         ("blank-line separated", "One a.\n\nTwo b.\n\n\nThree c.", ["One a.", "Two b.", "Three c."]),
         ("single-newline separated (seed 004)", "One a.\nTwo b.\nThree c.", ["One a.", "Two b.", "Three c."]),
-        ("hard-wrapped block is one paragraph", "The convoy left at\ndawn and drove\nnorth for days.", ["The convoy left at dawn and drove north for days."]),
+        (
+            "hard-wrapped block is one paragraph",
+            "The convoy left at\ndawn and drove\nnorth for days.",
+            ["The convoy left at dawn and drove north for days."],
+        ),
         # Seed 003: "It comes" / "down to Syrians", split across a blank line.
         ("broken mid-sentence is rejoined", "It comes\n\ndown to Syrians.", ["It comes  down to Syrians."]),
         # Seed 004: a paragraph ends on an opening quote.
-        ("ends on an opening quote", "In the article entitled “\nRaqqa’s Dirty Secret,” they detail it.", ["In the article entitled “ Raqqa’s Dirty Secret,” they detail it."]),
-        ("a byline under a title is not joined", "Raqqa's Dirty Secret\n\nby the BBC", ["Raqqa's Dirty Secret", "by the BBC"]),
-        ("an address is not joined", "He can be reached at\n\ncrg@example.org", ["He can be reached at", "crg@example.org"]),
-        ("dangling article joins", "To contact the WSWS and the\nSocialist Equality Party visit:", ["To contact the WSWS and the Socialist Equality Party visit:"]),
+        (
+            "ends on an opening quote",
+            "In the article entitled “\nRaqqa’s Dirty Secret,” they detail it.",
+            ["In the article entitled “ Raqqa’s Dirty Secret,” they detail it."],
+        ),
+        (
+            "a byline under a title is not joined",
+            "Raqqa's Dirty Secret\n\nby the BBC",
+            ["Raqqa's Dirty Secret", "by the BBC"],
+        ),
+        (
+            "an address is not joined",
+            "He can be reached at\n\ncrg@example.org",
+            ["He can be reached at", "crg@example.org"],
+        ),
+        (
+            "dangling article joins",
+            "To contact the WSWS and the\nSocialist Equality Party visit:",
+            ["To contact the WSWS and the Socialist Equality Party visit:"],
+        ),
         ("CRLF line ends", "One a.\r\n\r\nTwo b.\r\n", ["One a.", "Two b."]),
-        ("markdown list items", "Intro:\n\n- first item\n- second item", ["Intro:", "first item", "second item"]),
+        (
+            "markdown list items",
+            "Intro:\n\n- first item\n- second item",
+            ["Intro:", "first item", "second item"],
+        ),
     ],
 )
 def test_paragraphs(name, text, expected):
@@ -65,7 +89,7 @@ def test_html_blocks_links_entities_and_scripts():
     doc = read_document(raw, path="x.html")
     assert [p.text.strip() for p in doc.paragraphs] == ["Big & bold", "Officials said so.", "Next."]
     assert doc.paragraphs[0].kind == "heading"
-    (s, e, url), = doc.markup.links
+    ((s, e, url),) = doc.markup.links
     assert doc.clean[s:e] == "said" and url == "https://x.org"
 
 
@@ -84,14 +108,14 @@ def test_offset_map_round_trip(raw):
 
     for m in re.finditer(r"\w+", clean):
         rs, re_ = omap.to_raw(m.start(), m.end())
-        assert strip_markup(raw[rs:re_], "none")[0].replace("\u200b", "") .find(m.group()[:1]) >= 0
+        assert strip_markup(raw[rs:re_], "none")[0].replace("\u200b", "").find(m.group()[:1]) >= 0
         assert rs < re_ <= len(raw)
 
 
 def test_paragraph_raw_extent_covers_markup():
     raw = "**Bold start** of text.\n\n[Link](#) here."
     doc = read_document(raw)
-    assert [raw[p.start:p.end] for p in doc.paragraphs] == ["**Bold start** of text.", "[Link](#) here."]
+    assert [raw[p.start : p.end] for p in doc.paragraphs] == ["**Bold start** of text.", "[Link](#) here."]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +127,11 @@ def test_paragraph_raw_extent_covers_markup():
         ("Region: Middle East & North Africa", 3, ("boilerplate", "metadata")),
         ("Theme: Terrorism, US NATO War Agenda", 4, ("boilerplate", "metadata")),
         ("Copyright © Eric Zuesse, Global Research, 2017", 40, ("boilerplate", "copyright")),
-        ("Disclaimer: The contents of this article are of sole responsibility of the author(s).", 40, ("boilerplate", "disclaimer")),
+        (
+            "Disclaimer: The contents of this article are of sole responsibility of the author(s).",
+            40,
+            ("boilerplate", "disclaimer"),
+        ),
         ("For media inquiries: publications@globalresearch.ca", 41, ("boilerplate", "contact")),
         ("Become a Member of Global Research", 38, ("boilerplate", "membership")),
         ("9 Comments / f Share / > Tweet / ■ Stumble / ■ Email", 12, ("boilerplate", "share_bar")),
@@ -121,13 +149,16 @@ def test_boilerplate(text, position, expected):
 
 def test_author_bio_follows_its_label():
     doc = read_document("Body text here.\n\nAbout the author:\n\nJane is a writer.\n\n")
-    assert [(p.kind, p.reason) for p in doc.paragraphs][1:] == [("boilerplate", "author_bio"), ("boilerplate", "author_bio")]
+    assert [(p.kind, p.reason) for p in doc.paragraphs][1:] == [
+        ("boilerplate", "author_bio"),
+        ("boilerplate", "author_bio"),
+    ]
 
 
 @pytest.mark.parametrize(
     "data,encoding",
     [
-        ("naïve café “quote”".encode("utf-8"), "utf-8"),
+        ("naïve café “quote”".encode(), "utf-8"),
         ("naïve café “quote”".encode("cp1252"), "cp1252"),
         ("naïve café".encode("latin-1") + b"\x81", "latin-1"),
         (b"\xef\xbb\xbfBOM text", "utf-8-sig"),
@@ -203,7 +234,9 @@ SEEDS = {
 def test_seed_paragraphs_cover_every_character(raqqa_dir, name):
     doc = read_file(raqqa_dir / name)
     kinds = [p.kind for p in doc.paragraphs]
-    assert (len(kinds), kinds.count("body"), kinds.count("heading"), kinds.count("boilerplate")) == SEEDS[name]
+    assert (len(kinds), kinds.count("body"), kinds.count("heading"), kinds.count("boilerplate")) == SEEDS[
+        name
+    ]
     owner = [0] * len(doc.raw)
     for p in doc.paragraphs:
         for i in range(p.start, p.end):

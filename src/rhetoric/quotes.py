@@ -116,7 +116,7 @@ def find_quotes(text: str, *, continued: bool = False) -> list[Quote]:
     doubles = [pos for kind, pos in stack if kind == "d"]
     if doubles:
         start = doubles[0]
-        if text[start + 1:].strip():
+        if text[start + 1 :].strip():
             quotes.append(Quote(start, n, False))
     quotes.sort(key=lambda q: q.start)
     merged: list[Quote] = []
@@ -138,5 +138,5 @@ def quoted_mask(n: int, quotes: list[Quote]) -> bytearray:
     """A byte per character: 1 where it is inside a quotation."""
     mask = bytearray(n)
     for q in quotes:
-        mask[q.start:q.end] = b"\x01" * (q.end - q.start)
+        mask[q.start : q.end] = b"\x01" * (q.end - q.start)
     return mask

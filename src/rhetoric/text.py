@@ -140,21 +140,25 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, name: str = "<byte
             return data.decode(encoding), encoding
         except UnicodeDecodeError as e:
             raise InputError(
-                f"{name}: not valid {encoding} at byte {e.start}: {data[e.start:e.start + 8]!r}"
+                f"{name}: not valid {encoding} at byte {e.start}: {data[e.start : e.start + 8]!r}"
             ) from None
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as e:
-                raise InputError(f"{name}: starts with a {enc} byte-order mark but byte {e.start} is invalid") from None
+                raise InputError(
+                    f"{name}: starts with a {enc} byte-order mark but byte {e.start} is invalid"
+                ) from None
     head = data[:65536]
     if b"\x00" in head:
         raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
     if head:
         odd = sum(1 for b in head if b in _BINARY_BYTES)
         if odd / len(head) > 0.01:
-            raise InputError(f"{name}: looks like a binary file ({odd} control bytes in the first {len(head)}), not text")
+            raise InputError(
+                f"{name}: looks like a binary file ({odd} control bytes in the first {len(head)}), not text"
+            )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -204,10 +208,14 @@ _BLOCK_TAGS = (
 )
 _RE_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _RE_HTML_DECL = re.compile(r"<![A-Za-z][^>]*>|<\?[^>]*\?>|<!\[CDATA\[.*?\]\]>", re.S)
-_RE_HTML_DROP = re.compile(r"<(script|style|noscript|template|svg|head|iframe|object)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_RE_HTML_DROP = re.compile(
+    r"<(script|style|noscript|template|svg|head|iframe|object)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I
+)
 _RE_HTML_BLOCK = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]*>", re.I)
 _RE_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
-_RE_HTML_A = re.compile(r"<a\b[^<>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^<>]*>(.*?)</a\s*>", re.S | re.I)
+_RE_HTML_A = re.compile(
+    r"<a\b[^<>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^<>]*>(.*?)</a\s*>", re.S | re.I
+)
 _RE_HTML_HEADING = re.compile(r"<(h[1-6]|title)\b[^<>]*>(.*?)</\1\s*>", re.S | re.I)
 _RE_HTML_BLOCKQUOTE = re.compile(r"<(blockquote|q)\b[^<>]*>(.*?)</\1\s*>", re.S | re.I)
 
@@ -236,7 +244,11 @@ def _unicode_edits(raw: str, html_mode: bool) -> list[_Edit]:
     if html_mode:
         edits += [_Edit(m.start(), m.end(), " ") for m in re.finditer(r"[\r\n\u0085\u2028]", raw)]
     else:
-        edits += [_Edit(m.start(), m.end(), "\n") for m in _RE_BREAKS.finditer(raw) if not (raw[m.start()] == "\r" and raw[m.end():m.end() + 1] == "\n")]
+        edits += [
+            _Edit(m.start(), m.end(), "\n")
+            for m in _RE_BREAKS.finditer(raw)
+            if not (raw[m.start()] == "\r" and raw[m.end() : m.end() + 1] == "\n")
+        ]
         edits += [_Edit(m.start(), m.end(), "") for m in re.finditer(r"\r(?=\n)", raw)]
     edits += [_Edit(m.start(), m.end(), "\n\n") for m in _RE_PARA_BREAKS.finditer(raw)]
     for m in _RE_ENTITY.finditer(raw):
@@ -333,7 +345,7 @@ def strip_markup(raw: str, markup: str = "markdown") -> tuple[str, OffsetMap, Ma
         if e.start < pos or e.end == e.start and not e.repl:
             continue
         if e.start > pos:
-            pieces.append(raw[pos:e.start])
+            pieces.append(raw[pos : e.start])
             omap._add(e.start - pos, pos, e.start, True)
         pieces.append(e.repl)
         omap._add(len(e.repl), e.start, e.end, False)
@@ -482,7 +494,11 @@ def _broken_mid_sentence(prev: str, nxt: str) -> bool:
     if last in _TERMINAL or last in _CLOSERS:
         return False
     first_word = nxt.split(None, 1)[0]
-    if "@" in first_word or "." in first_word.rstrip(".,;:") or (first_word.lower() == "by" and _word_count(nxt) <= 8):
+    if (
+        "@" in first_word
+        or "." in first_word.rstrip(".,;:")
+        or (first_word.lower() == "by" and _word_count(nxt) <= 8)
+    ):
         return False  # an address, or a byline under a title
     if p.rsplit(None, 1)[-1].lower() in _DANGLING:
         return True  # "To contact the WSWS and the" / "Socialist Equality Party"
@@ -491,7 +507,29 @@ def _broken_mid_sentence(prev: str, nxt: str) -> bool:
 
 
 # Words a sentence cannot end on.
-_DANGLING = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "as", "but", "into", "than", "whose", "which"}
+_DANGLING = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "that",
+    "as",
+    "but",
+    "into",
+    "than",
+    "whose",
+    "which",
+}
 
 
 def split_paragraphs(clean: str, markup: Markup | None = None) -> list[tuple[int, int, bool]]:
@@ -520,7 +558,12 @@ def split_paragraphs(clean: str, markup: Markup | None = None) -> list[tuple[int
             paras.extend((s, e, False) for s, e, _ in block)
     merged: list[tuple[int, int, bool]] = []
     for s, e, j in paras:
-        if merged and s not in heading_starts and s not in list_starts and _broken_mid_sentence(clean[merged[-1][0]:merged[-1][1]], clean[s:e]):
+        if (
+            merged
+            and s not in heading_starts
+            and s not in list_starts
+            and _broken_mid_sentence(clean[merged[-1][0] : merged[-1][1]], clean[s:e])
+        ):
             ps, _, _ = merged[-1]
             merged[-1] = (ps, e, True)
         else:
@@ -540,16 +583,63 @@ _RE_URLISH = re.compile(r"^(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", r
 
 # (reason, pattern on the whole clean paragraph). Order matters: first hit wins.
 _BOILERPLATE_RULES: list[tuple[str, re.Pattern]] = [
-    ("metadata", re.compile(r"^(?:Region|Theme|Themes|In-depth Report|Tags?|Topics?|Categor(?:y|ies)|Filed under|Keywords|Section)\s*:", re.I)),
+    (
+        "metadata",
+        re.compile(
+            r"^(?:Region|Theme|Themes|In-depth Report|Tags?|Topics?|Categor(?:y|ies)|Filed under|Keywords|Section)\s*:",
+            re.I,
+        ),
+    ),
     ("byline", re.compile(r"^(?:By|Articles by:?|Written by|Posted by|Author:?)\s+\S.{0,80}$", re.I)),
-    ("copyright", re.compile(r"^(?:Copyright|©|\(c\)\s*\d{4})|\ball rights reserved\b|^The original source of this article is\b", re.I)),
-    ("disclaimer", re.compile(r"^Disclaimer\b|\bcontains copyrighted material\b|\bof sole responsibility of the author|\bprovisions of .fair use", re.I)),
-    ("contact", re.compile(r"^(?:For media inquiries|To contact|Contact(?: us)?:|Email:|E-mail:|Send (?:us )?(?:a )?tips?)|\bcan be reached at\s*$", re.I)),
-    ("membership", re.compile(r"^(?:Become a (?:Member|Patron|Subscriber)|Subscribe\b|Sign up\b|Donate\b|Support (?:us|our)\b|Join (?:us|our)\b|Comment on .* (?:Facebook|Twitter) page|Follow us\b|Share this\b|Click (?:here )?to share|Like us on)", re.I)),
-    ("share_bar", re.compile(r"^(?:\d+\s+Comments?\b.*(?:Share|Tweet|Email))|(?:\b(?:Share|Tweet|Email|Print|Stumble)\b\s*/\s*){2,}", re.I)),
-    ("promotion", re.compile(r"^All Global Research articles can be read in\b|^Read more:|^Related(?: articles?)?:|^Recommended:|^Advertisement$", re.I)),
+    (
+        "copyright",
+        re.compile(
+            r"^(?:Copyright|©|\(c\)\s*\d{4})|\ball rights reserved\b|^The original source of this article is\b",
+            re.I,
+        ),
+    ),
+    (
+        "disclaimer",
+        re.compile(
+            r"^Disclaimer\b|\bcontains copyrighted material\b|\bof sole responsibility of the author|\bprovisions of .fair use",
+            re.I,
+        ),
+    ),
+    (
+        "contact",
+        re.compile(
+            r"^(?:For media inquiries|To contact|Contact(?: us)?:|Email:|E-mail:|Send (?:us )?(?:a )?tips?)|\bcan be reached at\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "membership",
+        re.compile(
+            r"^(?:Become a (?:Member|Patron|Subscriber)|Subscribe\b|Sign up\b|Donate\b|Support (?:us|our)\b|Join (?:us|our)\b|Comment on .* (?:Facebook|Twitter) page|Follow us\b|Share this\b|Click (?:here )?to share|Like us on)",
+            re.I,
+        ),
+    ),
+    (
+        "share_bar",
+        re.compile(
+            r"^(?:\d+\s+Comments?\b.*(?:Share|Tweet|Email))|(?:\b(?:Share|Tweet|Email|Print|Stumble)\b\s*/\s*){2,}",
+            re.I,
+        ),
+    ),
+    (
+        "promotion",
+        re.compile(
+            r"^All Global Research articles can be read in\b|^Read more:|^Related(?: articles?)?:|^Recommended:|^Advertisement$",
+            re.I,
+        ),
+    ),
     ("author_bio_label", _RE_BIO_LABEL := re.compile(r"^About the author:?$", re.I)),
-    ("caption", re.compile(r"^(?:Screen ?shot|Photo|Image|Picture|Map|Video|Source|Credit|Featured image)\b.{0,80}$", re.I)),
+    (
+        "caption",
+        re.compile(
+            r"^(?:Screen ?shot|Photo|Image|Picture|Map|Video|Source|Credit|Featured image)\b.{0,80}$", re.I
+        ),
+    ),
 ]
 
 
@@ -570,6 +660,8 @@ def classify_paragraph(text: str, position: int, total: int, prev_kind: str | No
         ``(kind, reason)``.
     """
     t = text.strip()
+    if len(t) > 4000:
+        return "body", ""  # site furniture is short; the longest disclaimer seen is ~1,000 characters
     words = _word_count(t)
     if prev_kind == "author_bio_label" and words > 0:
         return "boilerplate", "author_bio"
@@ -607,18 +699,60 @@ def _classify_all(paras: list[Paragraph], headings: list[tuple[int, int]]) -> li
             t = p.text.strip()
             if p.clean_start in heading_starts:
                 kind, reason = "heading", "markup"
-            elif not seen_body and words and words <= 25 and (not _ends_sentence(t) or t.endswith(("...", "…", "?", "!"))):
+            elif (
+                not seen_body
+                and words
+                and words <= 25
+                and (not _ends_sentence(t) or t.endswith(("...", "…", "?", "!")))
+            ):
                 kind, reason = "heading", "headline"
-            elif words and words <= 12 and not _ends_sentence(t) and t[-1:] not in ",“‘\"'" and _title_case(t):
+            elif (
+                words and words <= 12 and not _ends_sentence(t) and t[-1:] not in ",“‘\"'" and _title_case(t)
+            ):
                 kind, reason = "heading", "subhead"
             else:
                 seen_body = seen_body or words > 0
-        out.append(Paragraph(p.index, p.start, p.end, p.clean_start, p.clean_end, p.text, kind, reason, p.blockquote, p.joined))
+        out.append(
+            Paragraph(
+                p.index,
+                p.start,
+                p.end,
+                p.clean_start,
+                p.clean_end,
+                p.text,
+                kind,
+                reason,
+                p.blockquote,
+                p.joined,
+            )
+        )
         prev_reason = "author_bio_label" if _RE_BIO_LABEL.search(p.text.strip()) else reason
     return out
 
 
-_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "vs", "via", "out", "up"}
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "is",
+    "vs",
+    "via",
+    "out",
+    "up",
+}
 
 
 def _title_case(t: str) -> bool:
@@ -642,7 +776,9 @@ def _markup_for(path: str | None, markup: str) -> str:
     return "markdown"
 
 
-def read_document(text: str, doc_id: str = "doc", *, markup: str = "auto", path: str | None = None, encoding: str = "utf-8") -> Document:
+def read_document(
+    text: str, doc_id: str = "doc", *, markup: str = "auto", path: str | None = None, encoding: str = "utf-8"
+) -> Document:
     """Build a :class:`Document` from a string.
 
     Args:
@@ -685,7 +821,7 @@ def _cover_raw(paras: list[Paragraph], raw: str) -> list[Paragraph]:
     out = []
     prev_end = 0
     for i, p in enumerate(paras):
-        gap = raw[prev_end:p.start]
+        gap = raw[prev_end : p.start]
         lead = len(gap) - len(gap.lstrip())
         start = prev_end + lead if gap.strip() else p.start
         end = p.end
@@ -693,12 +829,27 @@ def _cover_raw(paras: list[Paragraph], raw: str) -> list[Paragraph]:
             tail = raw[end:]
             if tail.strip():
                 end = len(raw.rstrip())
-        out.append(Paragraph(p.index, min(start, p.start), end, p.clean_start, p.clean_end, p.text, p.kind, p.reason, p.blockquote, p.joined))
+        out.append(
+            Paragraph(
+                p.index,
+                min(start, p.start),
+                end,
+                p.clean_start,
+                p.clean_end,
+                p.text,
+                p.kind,
+                p.reason,
+                p.blockquote,
+                p.joined,
+            )
+        )
         prev_end = end
     return out
 
 
-def read_file(path: str | Path, doc_id: str | None = None, *, encoding: str | None = None, markup: str = "auto") -> Document:
+def read_file(
+    path: str | Path, doc_id: str | None = None, *, encoding: str | None = None, markup: str = "auto"
+) -> Document:
     """Read a ``.txt``, ``.md`` or ``.html`` file into a :class:`Document`.
 
     Raises:
@@ -732,8 +883,10 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in TEXT_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:

@@ -1,0 +1,42 @@
+"""rhetoric: how sure a text sounds, and why.
+
+Three ways in:
+
+* a string: ``rhetoric.Analyzer().score(text).paragraphs``
+* a spaCy pipeline: ``nlp.add_pipe("rhetoric")``, cues in ``doc.spans["rhetoric"]``
+* many documents: ``Analyzer().score_many(paths)`` or ``rhetoric score FOLDER``
+"""
+
+from __future__ import annotations
+
+from .cues import Cue, CueMatcher, find_cues
+from .lexicon import Entry, Lexicon, LexiconError
+from .model import ModelNotFoundError, load_model
+from .quotes import find_quotes
+from .score import PARAGRAPH_COLUMNS, SPAN_COLUMNS, Analyzer, Scores, certainty_index, concat
+from .text import Document, InputError, read_document, read_file
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analyzer",
+    "Scores",
+    "concat",
+    "certainty_index",
+    "PARAGRAPH_COLUMNS",
+    "SPAN_COLUMNS",
+    "Lexicon",
+    "Entry",
+    "LexiconError",
+    "Cue",
+    "CueMatcher",
+    "find_cues",
+    "find_quotes",
+    "Document",
+    "InputError",
+    "read_document",
+    "read_file",
+    "load_model",
+    "ModelNotFoundError",
+    "__version__",
+]
