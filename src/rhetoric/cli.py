@@ -3,6 +3,7 @@
     rhetoric score PATH... [--format csv|jsonl] [-o FILE]   one row per paragraph
     rhetoric spans PATH... [--format csv|jsonl] [-o FILE]   one row per cue
     rhetoric explain PATH [--para N]                        the reasons, in words
+    rhetoric corpus MANIFEST -o DIR                         provenance, tables and charts of a corpus
     rhetoric lexicon [--category C] [-o FILE]               the word lists and their sources
 
 ``-`` reads standard input; a folder means every text file under it. A file
@@ -144,6 +145,23 @@ def _cmd_explain(args) -> int:
     return 0
 
 
+def _cmd_corpus(args) -> int:
+    from .corpus import Corpus, export
+
+    corpus = Corpus.from_manifest(args.manifest)
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    result = corpus.score(_analyzer(args), progress=show, n_process=args.n_process)
+    files = export(result, args.output, charts=not args.no_charts)
+    p = result.paragraphs
+    print(
+        f"scored {p['doc_id'].nunique()} documents, {len(p)} paragraphs "
+        f"({', '.join(f'{k}: {v}' for k, v in p['provenance'].value_counts().items())}); "
+        f"wrote {len(files)} files to {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _cmd_lexicon(args) -> int:
     from .lexicon import Lexicon
 
@@ -214,6 +232,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("path", metavar="PATH")
     ex.add_argument("--para", type=int, metavar="N", help="only paragraph N (0-based)")
+    co = sub.add_parser(
+        "corpus",
+        parents=[common],
+        help="score a manifest's documents, label provenance, write tables and charts",
+        description="Score every document of a manifest (YAML or CSV), label each paragraph's provenance "
+        "(origin, other, commentary, boilerplate) and distance from the original, and write "
+        "paragraphs/spans/documents as CSV and Parquet and the charts as PNG, SVG and offline HTML.",
+    )
+    co.add_argument("manifest", metavar="MANIFEST")
+    co.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the tables and charts/")
+    co.add_argument("--n-process", type=int, default=1, metavar="N")
+    co.add_argument("--no-charts", action="store_true", help="write the tables only")
+    cbar = co.add_mutually_exclusive_group()
+    cbar.add_argument("--progress", dest="progress", action="store_true", default=None)
+    cbar.add_argument("--no-progress", dest="progress", action="store_false")
     lx = sub.add_parser("lexicon", help="print the lexicon with each entry's source")
     lx.add_argument("--lexicon", metavar="FILE", help="merge this file first")
     lx.add_argument("--category", choices=("hedge", "absolute", "emotive", "source"))
@@ -229,6 +262,7 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``rhetoric`` command."""
+    from .corpus import ManifestError
     from .lexicon import LexiconError
     from .model import ModelNotFoundError
     from .text import InputError
@@ -242,8 +276,10 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_table(args, "paragraphs" if args.command == "score" else "spans")
         if args.command == "explain":
             return _cmd_explain(args)
+        if args.command == "corpus":
+            return _cmd_corpus(args)
         return _cmd_lexicon(args)
-    except (InputError, LexiconError, ModelNotFoundError) as e:
+    except (InputError, LexiconError, ModelNotFoundError, ManifestError) as e:
         print(f"rhetoric: error: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

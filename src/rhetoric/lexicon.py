@@ -166,7 +166,9 @@ def _read_tsv(text: str, name: str, *, strict: bool, default_source: str = "") -
             raise LexiconError(
                 f"{where}: {len(fields)} tab-separated fields, expected {len(header)} ({', '.join(header)})"
             )
-        entry = _parse_row(dict(zip(header, fields, strict=True)), where, strict=strict, default_source=default_source)
+        entry = _parse_row(
+            dict(zip(header, fields, strict=True)), where, strict=strict, default_source=default_source
+        )
         if entry.key in seen:
             raise LexiconError(
                 f"{where}: duplicate of line {seen[entry.key]} ({entry.term!r}, {entry.category}, pos={','.join(entry.pos) or 'any'})"

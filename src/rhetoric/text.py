@@ -198,7 +198,7 @@ _RE_MD_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$",
 _RE_MD_QUOTE = re.compile(r"^[ ]{0,3}>[ \t]?", re.M)
 _RE_MD_LIST = re.compile(r"^[ ]{0,3}(?:[-+*]|\d{1,3}[.)])[ \t]+(?=\S)", re.M)
 _RE_MD_RULE = re.compile(r"^[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
-_RE_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_RE_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>$])")
 
 # HTML.
 _BLOCK_TAGS = (
