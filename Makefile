@@ -35,17 +35,23 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(STAMP)
-	mkdir -p build/raqqa
-	$(BIN)/rhetoric score data/raqqa/*.txt -o build/raqqa/paragraphs.csv
-	$(BIN)/rhetoric spans data/raqqa/*.txt -o build/raqqa/spans.csv
-# >>> notebook steps go here: execute notebooks/NN-*.ipynb into build/notebooks/ <<<
-# >>> end of notebook steps <<<
+	mkdir -p build/raqqa build/notebooks $(JUPYTER_CONFIG_DIR) $(IPYTHONDIR) $(JUPYTER_DATA_DIR)
+	$(BIN)/rhetoric score data/raqqa/*.txt -o build/raqqa/paragraphs.csv --no-progress
+	$(BIN)/rhetoric spans data/raqqa/*.txt -o build/raqqa/spans.csv --no-progress
+	$(BIN)/rhetoric corpus data/raqqa/manifest.yaml -o build/raqqa/corpus --no-progress
+	for nb in notebooks/[0-9][0-9]-*.ipynb; do \
+		$(BIN)/jupyter nbconvert --to notebook --execute "$$nb" --output-dir build/notebooks || exit 1; \
+		$(BIN)/jupyter nbconvert --to html "build/notebooks/$$(basename $$nb)" --output-dir build/notebooks || exit 1; \
+	done
 	@echo
 	@echo "Demo outputs:"
-	@echo "  paragraph scores: build/raqqa/paragraphs.csv"
-	@echo "  cue spans:        build/raqqa/spans.csv"
+	@echo "  paragraph scores:   build/raqqa/paragraphs.csv"
+	@echo "  cue spans:          build/raqqa/spans.csv"
+	@echo "  corpus with provenance (CSV, Parquet) and charts (PNG, SVG, offline HTML): build/raqqa/corpus/"
+	@echo "  executed notebooks (.ipynb and .html):   build/notebooks/"
 
 test: $(STAMP)
+	mkdir -p $(JUPYTER_CONFIG_DIR) $(IPYTHONDIR) $(JUPYTER_DATA_DIR)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
