@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from .lexicon import Entry, Lexicon
 from .quotes import Quote, find_quotes
 
-__all__ = ["Cue", "CueMatcher", "find_cues", "negation", "OPPOSITE"]
+__all__ = ["Cue", "CueMatcher", "TokenArrays", "find_cues", "negation", "OPPOSITE"]
 
 OPPOSITE = {"hedge": "absolute", "absolute": "hedge"}
 NEGATORS = frozenset(
@@ -98,38 +98,92 @@ class Cue:
     explanation: str = ""
 
 
+class TokenArrays:
+    """The token attributes the scorer reads, taken from a ``Doc`` in one call.
+
+    Reading ``doc.to_array`` once costs far less than creating a ``Token``
+    object per attribute access, which matters at a million words.
+    """
+
+    __slots__ = ("lower", "lemma", "pos", "idx", "is_word", "sent_start", "n", "has_sents")
+
+    _ATTRS = ("LOWER", "LEMMA", "POS", "IS_PUNCT", "IS_SPACE", "IS_CURRENCY", "IDX", "SENT_START")
+
+    def __init__(self, doc) -> None:
+        import numpy as np
+        from spacy.attrs import IDS
+
+        a = doc.to_array([IDS[x] for x in self._ATTRS])
+        self.n = len(doc)
+        self.lower = a[:, 0].tolist()
+        self.lemma = a[:, 1].tolist()
+        self.pos = a[:, 2].tolist()
+        self.idx = a[:, 6]
+        self.is_word = (a[:, 3] == 0) & (a[:, 4] == 0) & (a[:, 5] == 0)
+        starts = a[:, 7].astype(np.int64) if self.n else a[:, 7]
+        self.sent_start = starts
+        # As Doc.has_annotation("SENT_START"): the first token always starts a sentence.
+        self.has_sents = self.n > 1 and bool((starts[1:] != 0).any())
+
+
 class CueMatcher:
     """Lexicon entries indexed by their first word, for a single pass over tokens.
 
     Terms are split with the pipeline's own tokenizer when one is given, so
-    "self-evident" or "couldn't" match the way the text is tokenized.
+    "self-evident" or "couldn't" match the way the text is tokenized. Words are
+    compared as string-store hashes; a lemma is compared lower-cased.
     """
 
     def __init__(self, lexicon: Lexicon, tokenizer=None) -> None:
+        from spacy.parts_of_speech import IDS as POS_IDS
+        from spacy.strings import StringStore, hash_string
+
         self.lexicon = lexicon
-        self.by_text: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-        self.by_lemma: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        self._hash = hash_string
+        self._strings = tokenizer.vocab.strings if tokenizer is not None else StringStore()
+        self.by_text: dict[int, list[tuple[tuple[int, ...], Entry, frozenset[int]]]] = {}
+        self.by_lemma: dict[int, list[tuple[tuple[int, ...], Entry, frozenset[int]]]] = {}
         for e in lexicon.active():
             words = tuple(t.lower_ for t in tokenizer(e.term) if not t.is_space) if tokenizer else e.words
             if not words:
                 continue
+            hashes = tuple(hash_string(w) for w in words)
+            pos = frozenset(POS_IDS[p] for p in e.pos)
             index = self.by_text if e.match_on == "text" else self.by_lemma
-            index.setdefault(words[0], []).append((words, e))
+            index.setdefault(hashes[0], []).append((hashes, e, pos))
         for index in (self.by_text, self.by_lemma):
             for cands in index.values():
                 cands.sort(key=lambda c: -len(c[0]))
+        self._lemma_key: dict[int, int] = {}
 
-    def matches(self, doc, lowers: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int, Entry]]:
-        """All ``(start_token, end_token, entry)`` matches, overlapping ones included."""
+    def _lower_lemmas(self, lemmas: list[int], lowers: list[int]) -> list[int]:
+        """Hashes of the lower-cased lemmas (a lemma keeps its case: "Rumour")."""
+        cache, strings, h = self._lemma_key, self._strings, self._hash
         out = []
-        n = len(lowers)
+        for lem, low in zip(lemmas, lowers, strict=True):
+            key = cache.get(lem)
+            if key is None:
+                text = strings[lem] if lem else ""
+                key = h(text.lower()) if text else 0
+                cache[lem] = key
+            out.append(key or low)
+        return out
+
+    def matches(self, doc, arrays: TokenArrays | None = None) -> list[tuple[int, int, Entry]]:
+        """All ``(start_token, end_token, entry)`` matches, overlapping ones included."""
+        t = arrays or TokenArrays(doc)
+        lowers = t.lower
+        lemmas = self._lower_lemmas(t.lemma, lowers)
+        pos = t.pos
+        out = []
+        n = t.n
         by_text, by_lemma = self.by_text, self.by_lemma
         for i in range(n):
             for index, seq in ((by_text, lowers), (by_lemma, lemmas)):
                 cands = index.get(seq[i])
                 if not cands:
                     continue
-                for words, entry in cands:
+                for words, entry, tags in cands:
                     k = len(words)
                     if i + k > n:
                         continue
@@ -137,13 +191,13 @@ class CueMatcher:
                         seq[i + j] != words[j] and lowers[i + j] != words[j] for j in range(1, k)
                     ):
                         continue
-                    if entry.pos and doc[i].pos_ not in entry.pos:
+                    if tags and pos[i] not in tags:
                         continue
                     out.append((i, i + k, entry))
         return out
 
 
-def negation(doc, start: int, end: int):
+def negation(doc, start: int, end: int, has_sents: bool | None = None):
     """The token that negates the match ``doc[start:end]``, or ``None``.
 
     Evidence, on the parse: a ``neg`` dependent of the match's head or of the
@@ -168,7 +222,9 @@ def negation(doc, start: int, end: int):
                 return c
         if t is root and root.head.lower_ == "without" and root.dep_ == "pobj":
             return root.head
-    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    if has_sents is None:
+        has_sents = doc.has_annotation("SENT_START")
+    sent_start = span.sent.start if has_sents else 0
     for j in range(start - 1, max(sent_start, start - _NEG_WINDOW) - 1, -1):
         t = doc[j]
         if t.lower_ in NEGATORS:
@@ -300,6 +356,8 @@ def find_cues(
     *,
     links: Sequence[tuple[int, int, str]] = (),
     all_quoted: bool = False,
+    arrays: TokenArrays | None = None,
+    text: str | None = None,
 ) -> list[Cue]:
     """Every cue in a parsed paragraph.
 
@@ -309,6 +367,8 @@ def find_cues(
         quotes: quoted stretches of ``doc.text``; found here if ``None``.
         links: ``(start, end, url)`` character ranges of links in ``doc.text``.
         all_quoted: the whole paragraph is a block quote.
+        arrays: the doc's :class:`TokenArrays`, if the caller has them.
+        text: ``doc.text``, if the caller has it (building it walks every token).
 
     Returns:
         Cues sorted by position. Offsets are into ``doc.text``.
@@ -320,11 +380,11 @@ def find_cues(
         >>> [c.category for c in find_cues(nlp("It is not clear."), CueMatcher(Lexicon.default()))]  # doctest: +SKIP
         ['hedge']
     """
-    text = doc.text
+    if text is None:
+        text = doc.text
     if quotes is None:
         quotes = find_quotes(text)
-    lowers = [t.lower_ for t in doc]
-    lemmas = [(t.lemma_ or t.text).lower() for t in doc]
+    arrays = arrays or TokenArrays(doc)
 
     def voice_at(char: int) -> str:
         if all_quoted:
@@ -335,8 +395,12 @@ def find_cues(
         return "author"
 
     found = []
-    for s, e, entry in matcher.matches(doc, lowers, lemmas):
-        neg = negation(doc, s, e) if entry.category in OPPOSITE or entry.negated != "keep" else None
+    for s, e, entry in matcher.matches(doc, arrays):
+        neg = (
+            negation(doc, s, e, arrays.has_sents)
+            if entry.category in OPPOSITE or entry.negated != "keep"
+            else None
+        )
         category, flipped = entry.category, False
         if neg is not None:
             if entry.negated == "drop":
@@ -386,7 +450,7 @@ def find_cues(
         )
 
     attributed_sents = set()
-    if doc.has_annotation("SENT_START"):
+    if arrays.has_sents:
         for s, _, _ in source_matches:
             attributed_sents.add(doc[s].sent.start)
     for q in quotes:

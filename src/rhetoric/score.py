@@ -27,9 +27,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from .cues import Cue, CueMatcher, find_cues
+from .cues import Cue, CueMatcher, TokenArrays, find_cues
 from .lexicon import Lexicon
 from .model import load_model
 from .quotes import ends_open, find_quotes
@@ -257,10 +258,10 @@ class Analyzer:
                     continued = ends_open(p.text, quotes)
                     for cs, ce in _chunks(p.text):
                         piece = p.text[cs:ce]
-                        yield piece, (k, p.index, cs, quotes)
-                yield "", (k, -1, 0, None)
+                        yield piece, (k, p.index, cs, ce, quotes)
+                yield "", (k, -1, 0, 0, None)
 
-        for sdoc, (k, pi, offset, quotes) in self.nlp.pipe(
+        for sdoc, (k, pi, offset, end, quotes) in self.nlp.pipe(
             units(), as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
             doc, tallies = pending[k]
@@ -269,16 +270,24 @@ class Analyzer:
                 yield self._tables(doc, tallies)
                 continue
             para = doc.paragraphs[pi]
-            local = [q for q in _shift_quotes(quotes, offset, len(sdoc.text))]
-            links = [
-                (s - para.clean_start - offset, e - para.clean_start - offset, url)
-                for s, e, url in doc.markup.links
-                if para.clean_start + offset <= s < para.clean_start + offset + len(sdoc.text)
-            ]
+            length = end - offset
+            local = list(_shift_quotes(quotes, offset, length))
+            lo = para.clean_start + offset
+            links = [(s - lo, e - lo, url) for s, e, url in doc.markup.links if lo <= s < lo + length]
             t = tallies[pi]
-            for c in find_cues(sdoc, self.matcher, local, links=links, all_quoted=para.blockquote):
+            arrays = TokenArrays(sdoc)
+            cues = find_cues(
+                sdoc,
+                self.matcher,
+                local,
+                links=links,
+                all_quoted=para.blockquote,
+                arrays=arrays,
+                text=para.text[offset:end],
+            )
+            for c in cues:
                 t.cues.append(_shift(c, offset))
-            _count_words(sdoc, local, para.blockquote, t)
+            _count_words(arrays, local, para.blockquote, t)
 
     def _as_document(self, item, k: int) -> Document:
         if isinstance(item, Document):
@@ -460,16 +469,22 @@ def _shift_quotes(quotes, offset: int, length: int):
             yield Quote(s, e, q.closed)
 
 
-def _count_words(sdoc, quotes, all_quoted: bool, t: _Tally) -> None:
-    for tok in sdoc:
-        if tok.is_punct or tok.is_space or not any(ch.isalnum() for ch in tok.text):
-            continue
-        t.words += 1
-        if all_quoted or any(q.start < tok.idx < q.end for q in quotes):
-            t.quoted_words += 1
-    if sdoc.has_annotation("SENT_START"):
-        t.sentences += sum(1 for _ in sdoc.sents)
-    elif len(sdoc):
+def _count_words(arrays: TokenArrays, quotes, all_quoted: bool, t: _Tally) -> None:
+    """Words (tokens that are not punctuation, space or a currency sign), by voice, and sentences."""
+    words = arrays.is_word
+    n_words = int(words.sum())
+    t.words += n_words
+    if all_quoted:
+        t.quoted_words += n_words
+    elif quotes:
+        idx = arrays.idx
+        inside = np.zeros(len(idx), dtype=bool)
+        for q in quotes:
+            inside |= (idx > q.start) & (idx < q.end)
+        t.quoted_words += int((inside & words).sum())
+    if arrays.has_sents:
+        t.sentences += int((arrays.sent_start == 1).sum())
+    elif arrays.n:
         t.sentences += 1
 
 
