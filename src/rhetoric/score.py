@@ -95,6 +95,8 @@ SPAN_COLUMNS = [
     "negated",
     "lexicon_source",
     "explanation",
+    "para_start",
+    "para_end",
 ]
 
 
@@ -329,6 +331,8 @@ class Analyzer:
                         c.negated,
                         e.source if e else "",
                         c.explanation,
+                        c.start,
+                        c.end,
                     )
                 )
         paragraphs = pd.DataFrame(prow, columns=PARAGRAPH_COLUMNS)
