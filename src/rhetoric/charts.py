@@ -6,8 +6,9 @@ Statistics the charts show (bootstrap bands) are computed in plain functions
 beside them, so they can be tested and reported as numbers.
 
 Charts carry their data, so they render offline: save them with
-:func:`save_chart` (PNG, SVG, or HTML with Vega inlined), or in a notebook use
-``alt.renderers.enable("svg")``, which needs no JavaScript from a CDN.
+:func:`save_chart` (PNG, SVG, or HTML with Vega inlined), and in a notebook call
+:func:`enable_offline` once: charts then draw from JavaScript carried in the
+notebook itself, never from a CDN.
 
 Example:
     >>> import pandas as pd
@@ -34,6 +35,7 @@ __all__ = [
     "chain_over_time",
     "paragraph_scores",
     "save_chart",
+    "enable_offline",
 ]
 
 PROVENANCE_ORDER = ["origin", "other", "commentary"]
@@ -365,3 +367,74 @@ def save_chart(chart, path: str | Path) -> Path:
     else:
         raise ValueError(f"cannot save a chart as {suffix or 'no suffix'}: use .png, .svg, .pdf or .html")
     return path
+
+
+# -- offline rendering in notebooks ----------------------------------------------
+
+_BUNDLE: str | None = None
+_RENDERER = "rhetoric_offline"
+
+
+def _bundle() -> str:
+    """Vega, Vega-Lite and Vega-Embed as one script, from vl-convert (no network)."""
+    global _BUNDLE
+    if _BUNDLE is None:
+        import vl_convert as vlc
+
+        _BUNDLE = vlc.javascript_bundle()
+    return _BUNDLE
+
+
+class _OfflineRenderer:
+    """An Altair renderer for notebooks that needs no network.
+
+    Each chart is drawn twice over: a static SVG made by vl-convert, which
+    shows wherever the notebook is opened, and a live Vega-Embed view (with
+    tooltips) that replaces it when the JavaScript is there. The first chart of
+    a kernel session carries the JavaScript inline; later ones reuse it.
+    """
+
+    def __init__(self) -> None:
+        self.sent_bundle = False
+
+    def __call__(self, spec: dict, **kwargs) -> dict:
+        import html
+        import json
+        import uuid
+
+        import vl_convert as vlc
+
+        div = f"rhetoric-chart-{uuid.uuid4().hex[:12]}"
+        try:
+            svg = vlc.vegalite_to_svg(spec)
+        except Exception as e:  # a spec vl-convert cannot draw still gets the live view
+            svg = f"<pre>{html.escape(str(e))}</pre>"
+        parts = []
+        if not self.sent_bundle:
+            parts.append(f"<script>{_bundle()}</script>")
+            self.sent_bundle = True
+        spec_json = json.dumps(spec).replace("</", "<\\/")
+        parts.append(
+            f'<div id="{div}" class="rhetoric-chart">{svg}</div>'
+            "<script>(function(){"
+            f"var el=document.getElementById('{div}');"
+            "if(!window.vegaEmbed){return;}"
+            f"window.vegaEmbed(el,{spec_json},{{renderer:'svg',actions:false}})"
+            ".then(function(){el.classList.add('rhetoric-chart-live');})"
+            ".catch(function(e){console.error(e);});"
+            "})();</script>"
+        )
+        return {"text/html": "".join(parts)}
+
+
+def enable_offline() -> None:
+    """Render Altair charts in notebooks with no network (call once, at the top).
+
+    The page works offline, in JupyterLab and in the HTML that ``jupyter
+    nbconvert`` exports. Tooltips need the live view (a trusted notebook).
+    """
+    import altair as alt
+
+    if _RENDERER not in alt.renderers.names():
+        alt.renderers.register(_RENDERER, _OfflineRenderer())
+    alt.renderers.enable(_RENDERER)
