@@ -85,7 +85,7 @@ def main() -> None:
     t_naive = (time.perf_counter() - t0) / len(sample)
 
     per_para = t_align / n_paras
-    print(f"\n| what | figure |\n| --- | --- |")
+    print("\n| what | figure |\n| --- | --- |")
     print(f"| articles aligned | {args.articles:,} ({n_paras:,} paragraphs, {n_words:,} words) |")
     print(f"| of which labelled origin (overlap >= 0.5) | {aligned:,} |")
     print(f"| time | {t_align:.1f} s |")
