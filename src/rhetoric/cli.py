@@ -3,6 +3,7 @@
     rhetoric score PATH... [--format csv|jsonl] [-o FILE]   one row per paragraph
     rhetoric spans PATH... [--format csv|jsonl] [-o FILE]   one row per cue
     rhetoric explain PATH [--para N]                        the reasons, in words
+    rhetoric html PATH... [-o FILE]                         the text highlighted, as one offline page
     rhetoric corpus MANIFEST -o DIR                         provenance, tables and charts of a corpus
     rhetoric lexicon [--category C] [-o FILE]               the word lists and their sources
 
@@ -145,6 +146,31 @@ def _cmd_explain(args) -> int:
     return 0
 
 
+def _cmd_html(args) -> int:
+    from .highlight import render_html, to_dict
+    from .score import Analyzer
+
+    errors: list[str] = []
+    # Read everything first: a page is written whole, and a bad file should
+    # fail before the model loads.
+    docs = list(iter_documents(args.paths, encoding=args.encoding, errors=errors))
+    for e in errors:
+        print(f"rhetoric: error: {e}", file=sys.stderr)
+    if not docs:
+        if not errors:
+            print("rhetoric: error: no .txt, .md or .html files to highlight", file=sys.stderr)
+        return 2
+    analyzer = Analyzer(args.model, args.lexicon, ner=args.ner, readability=False)
+    page = render_html([to_dict(s) for s in analyzer.score_many(docs)])
+    if args.output and args.output != "-":
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(page, encoding="utf-8")
+        print(f"wrote {len(docs)} highlighted document(s) to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(page)
+    return 1 if errors else 0
+
+
 def _cmd_corpus(args) -> int:
     from .corpus import Corpus, export
 
@@ -232,6 +258,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("path", metavar="PATH")
     ex.add_argument("--para", type=int, metavar="N", help="only paragraph N (0-based)")
+    hl = sub.add_parser(
+        "html",
+        parents=[common],
+        help="the text with every cue highlighted, as one self-contained HTML page",
+        description="Write one offline HTML page (no scripts, no network) showing each document with its "
+        "hedges, absolutes, emotive terms and sources highlighted, the rule behind each on hover, and "
+        "each paragraph's scores in the margin. Several PATHs make one page with a section each.",
+    )
+    hl.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads stdin")
+    hl.add_argument("-o", "--output", metavar="FILE", help="write the page here instead of stdout")
     co = sub.add_parser(
         "corpus",
         parents=[common],
@@ -278,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_explain(args)
         if args.command == "corpus":
             return _cmd_corpus(args)
+        if args.command == "html":
+            return _cmd_html(args)
         return _cmd_lexicon(args)
     except (InputError, LexiconError, ModelNotFoundError, ManifestError) as e:
         print(f"rhetoric: error: {e}", file=sys.stderr)

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 from .lexicon import Entry, Lexicon
 from .quotes import Quote, find_quotes
@@ -239,6 +241,17 @@ def negation(doc, start: int, end: int, has_sents: bool | None = None):
 _NAMES = {"hedge": "hedge", "absolute": "absolute", "emotive": "emotive term", "source": "source cue"}
 
 
+def _rule(entry: Entry, flipped: bool) -> str:
+    """The ``rule`` column: what fired."""
+    if flipped:
+        return "negated"
+    if entry.term.startswith("<"):
+        return "weasel"
+    if entry.subtype in ("belief", "document"):
+        return "attributed"
+    return "lexicon"
+
+
 def _explain(entry: Entry, category: str, neg_word: str | None, flipped: bool, text: str) -> str:
     """One sentence that says why a span counts, for the people reading the scores."""
     kind = f"{entry.subtype}; " if entry.subtype else ""
@@ -246,6 +259,19 @@ def _explain(entry: Entry, category: str, neg_word: str | None, flipped: bool, t
         f" from {entry.source.replace(';', ', ')}" if entry.source else ""
     )
     name = _NAMES[category]
+    if entry.subtype == "weasel":
+        how = "a rule on the parse" if entry.term.startswith("<") else f"lexicon entry '{entry.term}'"
+        return (
+            f"'{text}' counts as a hedge: the claim is put in the mouths of vague, unnamed people or of no one "
+            f"(a weasel; {how}, after {entry.source.replace(';', ', ')})."
+        )
+    if entry.subtype == "belief":
+        return (
+            f"'{text}' reports what someone else believes or claims, so it is a source cue, "
+            f"not the author's own hedge ({where})."
+        )
+    if entry.subtype == "document":
+        return f"'{text}' attributes the claim to a document, so it is a source cue, not the author's booster ({where})."
     if flipped:
         return (
             f"'{text}' counts as {_article(name)} {name}: the {_NAMES[entry.category]} '{entry.term}' "
@@ -349,6 +375,124 @@ def _named_sources(doc, source_matches: Iterable[tuple[int, int, Entry]]) -> lis
     return out
 
 
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, frozenset[str]]:
+    """The word classes the parse rules use, from ``data/patterns.tsv``."""
+    out: dict[str, set[str]] = {}
+    text = (resources.files("rhetoric") / "data" / "patterns.tsv").read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines()[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not fields[0] or not fields[1] or not fields[2]:
+            raise ValueError(f"patterns.tsv:{n}: expected pattern, word, source, note")
+        out.setdefault(fields[0], set()).add(fields[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_WH = frozenset({"whether", "if", "what", "who", "whom", "why", "how", "where", "when", "which"})
+
+
+def _open_question(verb) -> bool:
+    """Does the verb take an open question ("know whether", "know who")? Then negated, it hedges."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and any(
+            t.lower_ in _WH for t in c.subtree if t.i <= c.i
+        ):
+            return True
+        if c.dep_ == "mark" and c.lower_ in _WH:
+            return True
+    return False
+
+
+def _is_vague(subj, pats) -> bool:
+    """A plural, unnamed holder: "experts", "some critics", "many", "sources"."""
+    sub = list(subj.subtree)
+    if any(t.pos_ == "PROPN" for t in sub):
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in pats["vague_determiner"]
+    dets = {t.lower_ for t in sub if t.dep_ in ("det", "amod", "nummod", "quantmod", "predet")}
+    return (
+        subj.lower_ in pats["vague_subject"]
+        and (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in pats["vague_determiner"])
+        and (bool(dets & pats["vague_determiner"]) or not any(t.dep_ == "det" for t in sub))
+    )
+
+
+def _whose_verb(tok, category: str, entry: Entry, pats) -> tuple[str, Entry]:
+    """Decide a verb cue by its subject.
+
+    * A belief or claim verb ("believes", "suggests") with a named or third-party
+      subject reports someone else's belief: attribution, not the author's
+      hedge ("Obama believes ..."). With "I", "we", "it" or no subject it stays
+      the author's hedge; with a vague plural subject it is a weasel.
+    * A booster verb ("shows", "reveals", "found") whose subject is a document
+      ("a poll shows") attributes the claim to the document: a source.
+    """
+    lemma = tok.lemma_.lower()
+    subj = _subject(tok)
+    if subj is None or subj.lower_ in pats["first_person"]:
+        return category, entry
+    if category == "hedge" and lemma in pats["holder_verb"]:
+        if _is_vague(subj, pats):
+            return "hedge", replace(entry, subtype="weasel", source=_join(entry.source, "vincze2013"))
+        if {subj.lower_, subj.lemma_.lower()} & pats["document_noun"]:
+            return category, entry  # "the data suggest": the author's inference, hedged
+        return "source", replace(
+            entry, category="source", subtype="belief", note="reported belief: " + entry.note
+        )
+    documentary = bool({subj.lower_, subj.lemma_.lower()} & pats["document_noun"])
+    if category == "absolute" and entry.subtype in ("booster", "factive") and documentary:
+        return "source", replace(
+            entry, category="source", subtype="document", note="a document as source: " + entry.note
+        )
+    return category, entry
+
+
+def _join(a: str, b: str) -> str:
+    return a if b in a.split(";") else f"{a};{b}"
+
+
+_WEASEL_ENTRY = Entry(
+    "<vague subject> + verb of saying or thinking", "hedge", "weasel", "lemma", (), "keep", 0.5, "vincze2013"
+)
+_PASSIVE_ENTRY = Entry("<agentless passive>", "hedge", "weasel", "lemma", (), "keep", 0.5, "vincze2013")
+
+
+def _weasels(doc, pats) -> list[tuple[int, int, str, Entry, object, bool]]:
+    """Unattributed claims the word lists cannot see, found on the parse.
+
+    * "Experts say", "some critics argue", "sources said": a verb of saying or
+      thinking whose subject is a vague plural with no name in it.
+    * "It is widely believed", "is regarded as": an evaluative passive with no agent.
+    """
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in pats["passive_verb"]:
+            kids = list(tok.children)
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+            agent = any(c.dep_ == "agent" for c in kids)
+            as_ok = lemma not in pats["passive_needs_as"] or any(
+                c.lower_ == "as" or c.dep_ in ("oprd", "xcomp") for c in kids
+            )
+            if passive and not agent and as_ok:
+                start = min(
+                    [c.i for c in kids if c.dep_ in ("auxpass", "advmod", "neg") and c.i < tok.i] + [tok.i]
+                )
+                out.append((start, tok.i + 1, "hedge", _PASSIVE_ENTRY, None, False))
+                continue
+        if lemma in pats["weasel_verb"]:
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and _is_vague(subj, pats):
+                start = subj.left_edge.i if tok.i - subj.left_edge.i <= 5 else tok.i
+                out.append((start, tok.i + 1, "hedge", _WEASEL_ENTRY, None, False))
+    return out
+
+
 def find_cues(
     doc,
     matcher: CueMatcher,
@@ -394,6 +538,7 @@ def find_cues(
                 return "quoted"
         return "author"
 
+    pats = patterns()
     found = []
     for s, e, entry in matcher.matches(doc, arrays):
         neg = (
@@ -406,8 +551,13 @@ def find_cues(
             if entry.negated == "drop":
                 continue
             if entry.negated == "flip":
+                if entry.subtype == "factive" and not _open_question(doc[s:e].root):
+                    continue  # "didn't need to know the details" is no hedge; "don't know whether" is
                 category, flipped = OPPOSITE.get(entry.category, entry.category), True
+        if not flipped and e - s == 1 and doc[s].pos_ in ("VERB", "AUX"):
+            category, entry = _whose_verb(doc[s], category, entry, pats)
         found.append((s, e, category, entry, neg, flipped))
+    found.extend(_weasels(doc, pats))
 
     cues: list[Cue] = []
     for s, e, category, entry, neg, flipped in _resolve(found):
@@ -421,7 +571,7 @@ def find_cues(
                 ce,
                 category,
                 voice_at(cs),
-                "negated" if flipped else "lexicon",
+                _rule(entry, flipped),
                 entry.subtype,
                 entry,
                 neg is not None,

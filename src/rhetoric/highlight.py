@@ -1,0 +1,824 @@
+"""The highlighted-text report: ``Scores -> dict -> HTML``, every text fragment escaped.
+
+Three steps, each usable on its own:
+
+* :func:`to_dict` turns a :class:`~rhetoric.Scores` into plain, JSON-ready
+  data: each paragraph's clean text cut into consecutive *segments* at every
+  cue and quotation boundary, each segment pointing at the cues that cover it.
+* :func:`render_html` turns that data into one self-contained page (or, with
+  ``standalone=False``, a ``<div>`` for a notebook cell). It needs no spaCy,
+  loads nothing from the network, runs no script, and passes every piece of
+  text from the data through :func:`html.escape`.
+* :func:`highlight` does both for a string or a ``Scores``; the result is the
+  page as a ``str`` that shows itself as the fragment in a notebook.
+
+Example:
+    >>> from rhetoric import highlight
+    >>> report = highlight("It may rain. “Obviously,” he said.")  # doctest: +SKIP
+    >>> report                       # in a notebook cell: the highlighted text  # doctest: +SKIP
+    >>> report.save("report.html")   # the same as a standalone page  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .quotes import ends_open, find_quotes
+
+if TYPE_CHECKING:
+    from .score import Analyzer, Scores
+
+__all__ = ["to_dict", "render_html", "highlight", "highlight_file", "HighlightHTML", "LEGEND", "CSS"]
+
+CATEGORIES = ("hedge", "absolute", "emotive", "source")
+KINDS = ("body", "heading", "boilerplate")
+
+# The legend is data: the CSS below uses the same colours and underline styles.
+# Colours are ColorBrewer's RdYlBu/RdYlGn ends; each category also gets its own
+# underline style so the highlights stay apart in greyscale print.
+LEGEND: list[dict[str, str]] = [
+    {
+        "category": "hedge",
+        "label": "Hedge",
+        "colour": "#2c7bb6",
+        "underline": "wavy",
+        "meaning": "makes a claim sound less sure: may, perhaps, reportedly, it seems.",
+    },
+    {
+        "category": "absolute",
+        "label": "Absolute",
+        "colour": "#d7191c",
+        "underline": "double",
+        "meaning": "makes a claim sound certain or total: clearly, in fact, never, everybody.",
+    },
+    {
+        "category": "emotive",
+        "label": "Emotive",
+        "colour": "#fdae61",
+        "underline": "dotted",
+        "meaning": "a loaded word that carries the writer's judgement: filthy, moronic, regime.",
+    },
+    {
+        "category": "source",
+        "label": "Source",
+        "colour": "#1a9641",
+        "underline": "solid",
+        "meaning": "says where information comes from: said, according to, a named person, a quotation, a link.",
+    },
+    {
+        "category": "quoted",
+        "label": "Quoted voice",
+        "colour": "#5e3c99",
+        "underline": "none",
+        "meaning": "words inside quotation marks (in italics) are the speaker's: their cues are "
+        "highlighted but not counted in the author's scores.",
+    },
+]
+
+_RULES = {
+    "lexicon": "word list",
+    "negated": "negation rule",
+    "named_source": "named-source rule",
+    "quotation": "quotation rule",
+    "link": "link rule",
+    "url": "link rule",
+}
+_COUNTS = ("words", "author_words", "quoted_words")
+_CUE_COUNTS = tuple(f"{n}{v}" for n in ("hedges", "absolutes", "emotive", "sources") for v in ("", "_quoted"))
+_WEIGHTS = ("hedge_weight", "absolute_weight", "certainty")
+_PLURAL = {"hedge": "hedges", "absolute": "absolutes", "emotive": "emotive", "source": "sources"}
+
+# ---------------------------------------------------------------------------
+# Step 1: Scores -> dict
+# ---------------------------------------------------------------------------
+
+
+def _text(x: Any) -> str:
+    """A cell as text: missing values (None, NaN) become ''."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return str(x)
+
+
+def _float(x: Any, digits: int = 3) -> float | None:
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) or math.isinf(f) else round(f, digits)
+
+
+def _int(x: Any) -> int:
+    f = _float(x, 0)
+    return int(f) if f is not None else 0
+
+
+def _segments(text: str, cues: list[dict], quoted: list[tuple[int, int]]) -> list[dict]:
+    """Cut ``text`` at every cue and quotation boundary into consecutive pieces."""
+    n = len(text)
+    bounds = {0, n}
+    for c in cues:
+        bounds.update((c["start"], c["end"]))
+    for s, e in quoted:
+        bounds.update((s, e))
+    cuts = sorted(b for b in bounds if 0 <= b <= n)
+    out: list[dict] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        idx = [i for i, c in enumerate(cues) if c["start"] <= a and b <= c["end"]]
+        q = any(s <= a and b <= e for s, e in quoted)
+        if out and out[-1]["cues"] == idx and out[-1]["quoted"] == q:
+            out[-1]["text"] += text[a:b]  # a boundary of an empty cue: nothing changes here
+        else:
+            out.append({"text": text[a:b], "cues": idx, "quoted": q})
+    return out
+
+
+def to_dict(scores: Scores) -> dict:
+    """Plain, JSON-serialisable data for the report of one document.
+
+    Args:
+        scores: the result of :meth:`Analyzer.score <rhetoric.Analyzer.score>`
+            (or anything with the same ``document``, ``paragraphs`` and
+            ``spans``; no spaCy is needed here).
+
+    Returns:
+        ``{"doc_id", "title", "summary", "legend", "paragraphs"}``. Each
+        paragraph has ``para, kind, reason, blockquote, text, scores, cues,
+        segments``; its ``segments`` are consecutive pieces of ``text``
+        (``"".join(s["text"] for s in segments) == text``), each
+        ``{"text", "cues": [indices into cues], "quoted": bool}``. Quotation
+        marks are found as the scorer finds them (a quote left open at the end
+        of a paragraph carries into the next), so scare quotes, which are not
+        sources, are still quoted voice. Boilerplate paragraphs are kept with
+        no cues.
+
+    Example:
+        >>> data = to_dict(Analyzer().score("It may rain.", doc_id="x"))  # doctest: +SKIP
+        >>> data["paragraphs"][0]["segments"]  # doctest: +SKIP
+        [{'text': 'It ', 'cues': [], 'quoted': False}, {'text': 'may', 'cues': [0], 'quoted': False}, ...]
+    """
+    doc = scores.document
+    rows = {_int(r["para"]): r for r in scores.paragraphs.to_dict("records")}
+    by_para: dict[int, list[dict]] = {}
+    for r in scores.spans.to_dict("records"):
+        by_para.setdefault(_int(r["para"]), []).append(r)
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+
+    paragraphs = []
+    continued = False
+    for p in doc.paragraphs:
+        text = p.text
+        n = len(text)
+        row = rows.get(p.index, {})
+        boilerplate = p.kind == "boilerplate"
+        if boilerplate or not text.strip():
+            # As the scorer does: boilerplate is not read, and it ends any open quote.
+            quotes, continued = [], False
+        else:
+            found = find_quotes(text, continued=continued)
+            continued = ends_open(text, found)
+            quotes = [(0, n)] if p.blockquote else [(q.start, q.end) for q in found]
+        cues = []
+        for r in [] if boilerplate else by_para.get(p.index, []):
+            s = min(max(_int(r.get("para_start")), 0), n)
+            e = min(max(_int(r.get("para_end")), s), n)
+            cues.append(
+                {
+                    "category": _text(r.get("category")),
+                    "voice": _text(r.get("voice")) or "author",
+                    "rule": _text(r.get("rule")),
+                    "entry": _text(r.get("entry")),
+                    "subtype": _text(r.get("subtype")),
+                    "weight": _float(r.get("weight")),
+                    "negated": _text(r.get("negated")) in ("True", "true", "1"),
+                    "lexicon_source": _text(r.get("lexicon_source")),
+                    "explanation": _text(r.get("explanation")),
+                    "text": text[s:e],
+                    "start": s,
+                    "end": e,
+                }
+            )
+        cues.sort(key=lambda c: (c["start"], -c["end"], order.get(c["category"], 9), c["rule"]))
+        sc: dict[str, Any] = {k: _int(row.get(k)) for k in _COUNTS + _CUE_COUNTS}
+        sc.update({k: _float(row.get(k)) for k in _WEIGHTS})
+        if boilerplate:
+            sc["certainty"] = None
+        paragraphs.append(
+            {
+                "para": p.index,
+                "kind": p.kind,
+                "reason": p.reason,
+                "blockquote": bool(p.blockquote),
+                "text": text,
+                "scores": sc,
+                "cues": cues,
+                "segments": _segments(text, cues, quotes),
+            }
+        )
+
+    scored = [p for p in paragraphs if p["kind"] != "boilerplate"]
+    certainties = [p["scores"]["certainty"] for p in scored if p["kind"] == "body"]
+    certainties = [c for c in certainties if c is not None]
+    summary: dict[str, Any] = {
+        "paragraphs": len(paragraphs),
+        "boilerplate": len(paragraphs) - len(scored),
+        "words": sum(p["scores"]["words"] for p in scored),
+    }
+    summary.update({k: sum(p["scores"][k] for p in scored) for k in _CUE_COUNTS})
+    summary["certainty"] = round(sum(certainties) / len(certainties), 3) if certainties else None
+    title = next((p["text"].strip() for p in paragraphs if p["kind"] == "heading"), "")
+    return {
+        "doc_id": str(scores.doc_id),
+        "title": title,
+        "summary": summary,
+        "legend": [dict(item) for item in LEGEND],
+        "paragraphs": paragraphs,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Step 2: dict -> HTML
+# ---------------------------------------------------------------------------
+
+# Every selector starts with the root class, so a fragment in a notebook
+# styles itself and nothing around it.
+ROOT = "rhetoric-hl"
+
+CSS = """
+.rhetoric-hl {
+  --rh-hedge: #2c7bb6; --rh-hedge-bg: rgba(44, 123, 182, .17);
+  --rh-absolute: #d7191c; --rh-absolute-bg: rgba(215, 25, 28, .14);
+  --rh-emotive: #e08214; --rh-emotive-bg: rgba(253, 174, 97, .42);
+  --rh-source: #1a9641; --rh-source-bg: rgba(26, 150, 65, .15);
+  --rh-quoted: #5e3c99; --rh-grey: #8a8a8a; --rh-rule: #e2e2e2;
+  font: 17px/1.5 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;
+  max-width: 76em; margin: 0 auto; padding: 0 1em 2em;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;
+}
+.rhetoric-hl * { box-sizing: border-box; }
+.rhetoric-hl .rh-ui, .rhetoric-hl .rh-margin, .rhetoric-hl .rh-intro, .rhetoric-hl .rh-dochead,
+.rhetoric-hl .rh-why, .rhetoric-hl .rh-notes, .rhetoric-hl .rh-colhead {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+.rhetoric-hl .rh-intro { font-size: 14px; line-height: 1.45; border-bottom: 2px solid #333;
+  padding: .8em 0 1em; margin-bottom: .5em; }
+.rhetoric-hl .rh-intro h1 { font-size: 20px; margin: 0 0 .5em; }
+.rhetoric-hl .rh-legend { list-style: none; margin: 0 0 .8em; padding: 0; display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(21em, 1fr)); gap: .35em 1.5em; }
+.rhetoric-hl .rh-legend li { margin: 0; line-height: 2; }
+.rhetoric-hl .rh-legend .rh-seg { font-family: Georgia, "Times New Roman", serif; font-size: 16px;
+  font-weight: bold; margin-right: .35em; }
+.rhetoric-hl .rh-howto { margin: 0; max-width: 62em; color: #333; }
+.rhetoric-hl .rh-howto p { margin: .3em 0; }
+.rhetoric-hl .rh-doc { margin-top: 1.5em; }
+.rhetoric-hl .rh-dochead { margin-bottom: .6em; }
+.rhetoric-hl .rh-title { font: bold 24px/1.25 Georgia, "Times New Roman", serif; margin: .2em 0 .15em; }
+.rhetoric-hl .rh-docid { color: #666; font-size: 13px; margin: 0 0 .5em; }
+.rhetoric-hl .rh-summary { border-collapse: collapse; font-size: 13px; }
+.rhetoric-hl .rh-summary th, .rhetoric-hl .rh-summary td { border: 1px solid #ccc; padding: .2em .6em;
+  text-align: center; }
+.rhetoric-hl .rh-summary th { background: #f3f3f3; font-weight: 600; }
+.rhetoric-hl .rh-colhead { display: grid; grid-template-columns: minmax(0, 1fr) 15em; gap: 0 1.5em;
+  font-size: 12px; color: #555; text-transform: uppercase; letter-spacing: .04em;
+  border-bottom: 1px solid #999; padding: .2em 0; }
+.rhetoric-hl .rh-row { display: grid; grid-template-columns: minmax(0, 1fr) 15em; gap: 0 1.5em;
+  padding: .55em 0; border-bottom: 1px solid var(--rh-rule); break-inside: avoid; page-break-inside: avoid; }
+.rhetoric-hl .rh-text p { margin: 0; line-height: 2.35; }
+.rhetoric-hl .rh-kind-heading .rh-text p { font-weight: bold; font-size: 1.2em; line-height: 2; }
+.rhetoric-hl .rh-kind-boilerplate .rh-text p { color: var(--rh-grey); font-size: .88em; line-height: 1.6; }
+.rhetoric-hl .rh-kind-boilerplate { background: #f6f6f6; }
+.rhetoric-hl .rh-blockquote .rh-text p { border-left: 3px solid var(--rh-quoted); padding-left: .8em; }
+.rhetoric-hl .rh-margin { font-size: 12.5px; line-height: 1.35; color: #333; border-left: 3px solid #d9d9d9;
+  padding: .2em 0 .2em .8em; }
+.rhetoric-hl .rh-phead { color: #666; margin: 0 0 .25em; }
+.rhetoric-hl .rh-boiler { color: var(--rh-grey); margin: 0; }
+.rhetoric-hl .rh-cert { display: flex; align-items: center; gap: .45em; margin: 0 0 .3em; }
+.rhetoric-hl .rh-cert b { font-size: 15px; min-width: 3.2em; font-variant-numeric: tabular-nums; }
+.rhetoric-hl .rh-bar { position: relative; display: inline-block; width: 6.5em; height: .8em;
+  background: #eee; border: 1px solid #bbb; }
+.rhetoric-hl .rh-bar::before { content: ""; position: absolute; left: 50%; top: -3px; bottom: -3px;
+  border-left: 1px solid #555; }
+.rhetoric-hl .rh-fill { position: absolute; top: 0; bottom: 0; }
+.rhetoric-hl .rh-fill-hedge { background: var(--rh-hedge); }
+.rhetoric-hl .rh-fill-absolute { background: var(--rh-absolute); }
+.rhetoric-hl .rh-formula { color: #666; font-size: 11.5px; margin: 0 0 .35em; }
+.rhetoric-hl .rh-scores { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+.rhetoric-hl .rh-scores th, .rhetoric-hl .rh-scores td { padding: .05em .45em .05em 0; text-align: right;
+  font-weight: normal; }
+.rhetoric-hl .rh-scores thead th { color: #666; font-size: 11px; }
+.rhetoric-hl .rh-scores tbody th, .rhetoric-hl .rh-scores tfoot th { text-align: left; }
+.rhetoric-hl .rh-scores td.rh-zero { color: #bbb; }
+.rhetoric-hl .rh-scores tfoot th, .rhetoric-hl .rh-scores tfoot td { color: #666; border-top: 1px solid #ddd; }
+.rhetoric-hl .rh-key { display: inline-block; width: .9em; height: .9em; margin-right: .35em;
+  vertical-align: -.1em; border-bottom: 3px solid; }
+.rhetoric-hl .rh-key.rh-hedge { background: var(--rh-hedge-bg); border-color: var(--rh-hedge);
+  border-bottom-style: dashed; }
+.rhetoric-hl .rh-key.rh-absolute { background: var(--rh-absolute-bg); border-color: var(--rh-absolute);
+  border-bottom-style: double; }
+.rhetoric-hl .rh-key.rh-emotive { background: var(--rh-emotive-bg); border-color: var(--rh-emotive);
+  border-bottom-style: dotted; }
+.rhetoric-hl .rh-key.rh-source { background: var(--rh-source-bg); border-color: var(--rh-source);
+  border-bottom-style: solid; }
+/* Highlights: one nested span per category, each with its own underline
+   (offset by nesting depth so that overlapping cues show every line). */
+.rhetoric-hl .rh-c { text-decoration-line: underline; text-decoration-thickness: 2px;
+  text-decoration-skip-ink: none; border-radius: 2px; }
+.rhetoric-hl .rh-d1 { text-underline-offset: 3px; }
+.rhetoric-hl .rh-d2 { text-underline-offset: 8px; }
+.rhetoric-hl .rh-d3 { text-underline-offset: 13px; }
+.rhetoric-hl .rh-d4 { text-underline-offset: 18px; }
+.rhetoric-hl .rh-c.rh-hedge { background-color: var(--rh-hedge-bg); text-decoration-color: var(--rh-hedge);
+  text-decoration-style: wavy; text-decoration-thickness: 1.5px; }
+.rhetoric-hl .rh-c.rh-absolute { background-color: var(--rh-absolute-bg);
+  text-decoration-color: var(--rh-absolute); text-decoration-style: double; }
+.rhetoric-hl .rh-c.rh-emotive { background-color: var(--rh-emotive-bg); text-decoration-color: var(--rh-emotive);
+  text-decoration-style: dotted; text-decoration-thickness: 3px; }
+.rhetoric-hl .rh-c.rh-source { background-color: var(--rh-source-bg); text-decoration-color: var(--rh-source);
+  text-decoration-style: solid; }
+/* A whole quotation as a source: the underline only, so the cues inside stay legible. */
+.rhetoric-hl .rh-c.rh-source.rh-wide { background-color: transparent; }
+.rhetoric-hl .rh-q { font-style: italic; color: var(--rh-quoted); }
+.rhetoric-hl .rh-text { position: relative; }
+.rhetoric-hl .rh-seg[data-tip] { cursor: help; }
+.rhetoric-hl .rh-seg[data-tip]:hover, .rhetoric-hl .rh-seg[data-tip]:focus { outline: 1px solid #555;
+  outline-offset: 1px; }
+.rhetoric-hl .rh-seg.rh-plain:hover, .rhetoric-hl .rh-seg.rh-plain:focus { outline: none; }
+/* The hover note: placed by the text column (its containing block) on the
+   line below the word, so it never runs off the right edge of the page. */
+.rhetoric-hl .rh-seg[data-tip]:hover::after, .rhetoric-hl .rh-seg[data-tip]:focus::after {
+  content: attr(data-tip); position: absolute; left: 0; z-index: 30; margin-top: 3.15em;
+  width: max-content; max-width: min(34em, 100%); white-space: pre-line; pointer-events: none;
+  background: #fffdf0; color: #111; border: 1px solid #666; border-radius: 4px;
+  box-shadow: 0 3px 10px rgba(0, 0, 0, .25); padding: .45em .65em;
+  font: normal normal 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  text-align: left; text-decoration: none; }
+.rhetoric-hl .rh-why { font-size: 12.5px; color: #444; margin: .25em 0 0; }
+.rhetoric-hl .rh-why summary { cursor: pointer; color: #666; }
+.rhetoric-hl .rh-why ol { margin: .3em 0 .2em; padding-left: 1.6em; }
+.rhetoric-hl .rh-why li { margin: .1em 0; }
+.rhetoric-hl .rh-why .rh-cat { font-weight: 600; }
+.rhetoric-hl .rh-notes { display: none; }
+@media (max-width: 760px) {
+  .rhetoric-hl .rh-row, .rhetoric-hl .rh-colhead { grid-template-columns: minmax(0, 1fr); }
+  .rhetoric-hl .rh-colhead div + div { display: none; }
+  .rhetoric-hl .rh-margin { border-left: 0; border-top: 1px dotted #ccc; padding: .3em 0 0; margin-top: .3em; }
+}
+@media print {
+  .rhetoric-hl { font-size: 10.5pt; max-width: none; padding: 0; }
+  .rhetoric-hl .rh-row, .rhetoric-hl .rh-colhead { grid-template-columns: minmax(0, 1fr) 13em; gap: 0 1em; }
+  .rhetoric-hl .rh-text p { line-height: 2.15; }
+  .rhetoric-hl .rh-seg[data-tip]::after { content: none; display: none; }
+  .rhetoric-hl .rh-seg[data-tip]:hover, .rhetoric-hl .rh-seg[data-tip]:focus { outline: none; }
+  .rhetoric-hl details.rh-why { display: none; }
+  .rhetoric-hl .rh-notes { display: block; font-size: 7.5pt; line-height: 1.35; color: #444; margin: .2em 0 0; }
+  .rhetoric-hl .rh-intro, .rhetoric-hl .rh-dochead { break-inside: avoid; }
+  .rhetoric-hl .rh-doc + .rh-doc { break-before: page; }
+}
+"""
+
+# The page: a Content-Security-Policy that allows inline styles and nothing
+# else, so even a mistake here could neither run a script nor fetch a thing.
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="rhetoric">
+<title>{title}</title>
+<style>
+@page {{ margin: 12mm; }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ margin: 0; background: #fff; }}
+{css}</style>
+</head>
+<body>
+{root}
+</body>
+</html>
+"""
+FRAGMENT_STYLE = "<style>{css}</style>"
+ROOT_DIV = '<div class="{root}">\n{style}{intro}{docs}</div>'
+INTRO = """<div class="rh-intro">
+<h1>{heading}</h1>
+<ul class="rh-legend">{legend}</ul>
+<div class="rh-howto">{howto}</div>
+</div>
+"""
+LEGEND_ITEM = "<li>{sample} {meaning}</li>"
+HOWTO = (
+    "<p><b>How to read this.</b> Each paragraph is shown with its cues highlighted. Point at (or tap) "
+    "a highlight to see the word-list entry or rule that fired and why; the list under each paragraph "
+    "says the same. A computer found these cues with word lists and grammar rules: it can be wrong, "
+    "so check each one against the sentence.</p>"
+    "<p>The column on the right counts the cues in the <b>author's own voice</b>, and beside them the "
+    "cues in <b>quoted voices</b>. Words inside quotation marks (in <i>italics</i>) belong to the person "
+    "quoted: their cues are highlighted but left out of the author's scores.</p>"
+    "<p>The <b>certainty index</b> is (A − H) / (A + H + 1), from the author's voice only: A adds up "
+    "the absolutes and H the hedges (a strong cue weighs 1, a moderate one 0.5, a weak one 0.25). "
+    "It runs from −1 (only hedging) through 0 (no cues, or as much of each) to +1 (only absolutes). "
+    "Grey paragraphs are boilerplate (bylines, datelines, contact details): shown, not scored.</p>"
+)
+DOC = """<section class="rh-doc" data-doc="{doc_id}">
+<header class="rh-dochead">
+<h2 class="rh-title">{title}</h2>
+<p class="rh-docid">{docline}</p>
+{summary}
+</header>
+<div class="rh-colhead"><div>Text</div><div>Scores of each paragraph</div></div>
+{rows}</section>
+"""
+SUMMARY = """<table class="rh-summary">
+<thead><tr><th></th><th>words</th>{heads}<th>mean certainty<br>(body paragraphs)</th></tr></thead>
+<tbody><tr><th>author's voice</th><td>{words}</td>{author}<td>{certainty}</td></tr>
+<tr><th>quoted voices</th><td></td>{quoted}<td></td></tr></tbody>
+</table>"""
+ROW = """<div class="rh-row rh-kind-{kind}{bq}" data-para="{para}">
+<div class="rh-text"><p>{text}</p>{why}</div>
+<aside class="rh-margin">{margin}</aside>
+</div>
+"""
+MARGIN = """<p class="rh-phead">¶ {para} · {kind}</p>
+<div class="rh-cert" title="certainty index"><span>certainty</span> <b data-score="certainty">{certainty}</b>{bar}</div>
+<p class="rh-formula">A = {a}, H = {h}</p>
+<table class="rh-scores">
+<thead><tr><th></th><th>author</th><th>quoted</th></tr></thead>
+<tbody>{rows}</tbody>
+<tfoot><tr><th>words</th><td data-score="words">{words}</td><td data-score="quoted_words">{quoted_words}</td></tr></tfoot>
+</table>"""
+MARGIN_ROW = (
+    '<tr><th><span class="rh-key rh-{cat}"></span>{label}</th>'
+    '<td data-score="{key}"{z1}>{n}</td><td data-score="{key}_quoted"{z2}>{q}</td></tr>'
+)
+MARGIN_BOILER = (
+    '<p class="rh-phead">¶ {para} · boilerplate</p>\n<p class="rh-boiler">{reason}: not scored</p>'
+)
+BAR = '<span class="rh-bar" aria-hidden="true"><span class="rh-fill rh-fill-{side}" style="left: {left:.1f}%; width: {width:.1f}%"></span></span>'
+SEGMENT = '<span class="rh-seg" tabindex="0" data-tip="{tip}">{inner}</span>'
+QUOTED_PLAIN = '<span class="rh-seg rh-plain" data-tip="{tip}">{inner}</span>'
+LAYER = '<span class="rh-c rh-{cat} rh-d{depth}{wide}">{inner}</span>'
+QUOTE_RUN = '<span class="rh-q">{inner}</span>'
+WHY = '<details class="rh-why"><summary>Why these highlights ({n})</summary><ol>{items}</ol></details>'
+WHY_ITEM = '<li><span class="rh-key rh-{cat}"></span><b>{text}</b> <span class="rh-cat">{label}</span>{voice}: {explanation}</li>'
+NOTES = '<p class="rh-notes">{items}</p>'
+QUOTED_TIP = "Quoted voice: these words belong to the person quoted, not the author."
+
+
+def _esc(x: Any) -> str:
+    return html.escape(_text(x), quote=True)
+
+
+def _cat(x: Any) -> str:
+    """A category safe to use in a class name."""
+    c = _text(x)
+    return c if c in CATEGORIES else "other"
+
+
+def _count(x: Any) -> str:
+    f = _float(x, 0)
+    return "–" if f is None else str(int(f))
+
+
+def _signed(x: Any) -> str:
+    f = _float(x, 2)
+    if f is None:
+        return "–"
+    if abs(f) < 0.005:
+        return "0.00"
+    return f"{f:+.2f}".replace("-", "−")
+
+
+def _label(cat: str) -> str:
+    return cat.capitalize() if cat in CATEGORIES else "Cue"
+
+
+def _voice(cue: Mapping) -> str:
+    return "quoted" if cue.get("voice") == "quoted" else "author"
+
+
+def _tip(cue: Mapping) -> str:
+    """The hover text of one cue: what it is, whose voice, which rule, and why."""
+    cat = _text(cue.get("category"))
+    voice = (
+        "quoted voice, not in the author's score" if _voice(cue) == "quoted" else "author's voice, counted"
+    )
+    rule = _RULES.get(_text(cue.get("rule")), _text(cue.get("rule")) or "rule")
+    entry = _text(cue.get("entry"))
+    head = f"{_label(cat).upper()} · {voice} · {rule}" + (f" “{entry}”" if entry else "")
+    explanation = _text(cue.get("explanation"))
+    return f"{head}\n{explanation}" if explanation else head
+
+
+def _levels(cues: Sequence[Mapping]) -> list[int]:
+    """Each cue's underline level: 1 + the highest level of the shorter cues it overlaps.
+
+    A cue keeps one level along its whole length, so a quotation's underline
+    runs straight under a cue inside it instead of stepping up and down.
+    """
+    ranges = [(_float(c.get("start"), 0) or 0, _float(c.get("end"), 0) or 0) for c in cues]
+    level = [1] * len(cues)
+    placed: list[int] = []
+    for i in sorted(range(len(cues)), key=lambda i: (ranges[i][1] - ranges[i][0], i)):
+        s, e = ranges[i]
+        for j in placed:
+            if ranges[j][0] < e and s < ranges[j][1]:
+                level[i] = max(level[i], level[j] + 1)
+        placed.append(i)
+    return level
+
+
+def _segment_html(seg: Mapping, cues: Sequence[Mapping], levels: Sequence[int]) -> str:
+    text = _esc(seg.get("text"))
+    idx = []
+    for i in seg.get("cues") or ():
+        if isinstance(i, int) and 0 <= i < len(cues) and i not in idx:
+            idx.append(i)
+    if not idx:
+        return QUOTED_PLAIN.format(tip=_esc(QUOTED_TIP), inner=text) if seg.get("quoted") else text
+    # One nested span per cue, the lowest level innermost, so overlapping cues
+    # (a hedge inside a quotation, a word that is both hedge and source) all show.
+    inner = text
+    for i in sorted(idx, key=lambda i: levels[i]):
+        wide = " rh-wide" if _text(cues[i].get("rule")) == "quotation" else ""
+        inner = LAYER.format(
+            cat=_cat(cues[i].get("category")), depth=min(levels[i], 4), wide=wide, inner=inner
+        )
+    tips = []
+    for i in idx:
+        t = _tip(cues[i])
+        if t not in tips:
+            tips.append(t)
+    return SEGMENT.format(tip=_esc("\n\n".join(tips)), inner=inner)
+
+
+def _text_html(para: Mapping) -> str:
+    cues = para.get("cues") or []
+    levels = _levels(cues)
+    segments = para.get("segments")
+    if segments is None:
+        segments = [{"text": para.get("text", ""), "cues": [], "quoted": False}]
+    out: list[str] = []
+    run: list[str] = []
+    for seg in segments:
+        piece = _segment_html(seg, cues, levels)
+        if seg.get("quoted"):
+            run.append(piece)
+            continue
+        if run:
+            out.append(QUOTE_RUN.format(inner="".join(run)))
+            run = []
+        out.append(piece)
+    if run:
+        out.append(QUOTE_RUN.format(inner="".join(run)))
+    return "".join(out)
+
+
+def _why_html(para: Mapping) -> str:
+    cues = para.get("cues") or []
+    if not cues:
+        return ""
+    items, notes = [], []
+    for c in cues:
+        cat = _cat(c.get("category"))
+        quoted = _voice(c) == "quoted"
+        items.append(
+            WHY_ITEM.format(
+                cat=cat,
+                text=_esc(c.get("text")),
+                label=_esc(_text(c.get("category")) or "cue"),
+                voice=" (quoted voice, not counted)" if quoted else "",
+                explanation=_esc(c.get("explanation")),
+            )
+        )
+        rule = _RULES.get(_text(c.get("rule")), _text(c.get("rule")))
+        entry = _text(c.get("entry"))
+        note = f"{_text(c.get('text'))} = {_text(c.get('category'))}{' (quoted)' if quoted else ''}, {rule}"
+        notes.append(_esc(note + (f" “{entry}”" if entry and entry != _text(c.get("text")) else "")))
+    return WHY.format(n=len(cues), items="".join(items)) + NOTES.format(items=" · ".join(notes))
+
+
+def _bar(certainty: Any) -> str:
+    f = _float(certainty)
+    if f is None or abs(f) < 0.005:
+        return BAR.format(side="hedge", left=50.0, width=0.0)
+    f = max(-1.0, min(1.0, f))
+    width = abs(f) * 50.0
+    return BAR.format(
+        side="absolute" if f > 0 else "hedge", left=50.0 if f > 0 else 50.0 - width, width=width
+    )
+
+
+def _margin_html(para: Mapping) -> str:
+    kind = _text(para.get("kind"))
+    if kind == "boilerplate":
+        return MARGIN_BOILER.format(
+            para=_esc(para.get("para")), reason=_esc(para.get("reason") or "boilerplate")
+        )
+    sc = para.get("scores") or {}
+    rows = []
+    for cat in CATEGORIES:
+        key = _PLURAL[cat]
+        n, q = _count(sc.get(key)), _count(sc.get(f"{key}_quoted"))
+        rows.append(
+            MARGIN_ROW.format(
+                cat=cat,
+                label=key,
+                key=key,
+                n=n,
+                q=q,
+                z1=' class="rh-zero"' if n == "0" else "",
+                z2=' class="rh-zero"' if q == "0" else "",
+            )
+        )
+    a, h = _float(sc.get("absolute_weight"), 2), _float(sc.get("hedge_weight"), 2)
+    return MARGIN.format(
+        para=_esc(para.get("para")),
+        kind=_esc(kind + (f" ({_text(para.get('reason'))})" if para.get("reason") else "")),
+        certainty=_signed(sc.get("certainty")),
+        bar=_bar(sc.get("certainty")),
+        a="–" if a is None else f"{a:g}",
+        h="–" if h is None else f"{h:g}",
+        rows="".join(rows),
+        words=_count(sc.get("words")),
+        quoted_words=_count(sc.get("quoted_words")),
+    )
+
+
+def _doc_html(data: Mapping) -> str:
+    rows = []
+    for para in data.get("paragraphs") or []:
+        kind = _text(para.get("kind"))
+        boiler = kind == "boilerplate"
+        rows.append(
+            ROW.format(
+                kind=kind if kind in KINDS else "body",
+                bq=" rh-blockquote" if para.get("blockquote") else "",
+                para=_esc(para.get("para")),
+                text=_esc(para.get("text")) if boiler else _text_html(para),
+                why="" if boiler else _why_html(para),
+                margin=_margin_html(para),
+            )
+        )
+    s = data.get("summary") or {}
+    heads = "".join(f'<th><span class="rh-key rh-{c}"></span>{_PLURAL[c]}</th>' for c in CATEGORIES)
+    summary = SUMMARY.format(
+        heads=heads,
+        words=_count(s.get("words")),
+        author="".join(f'<td data-total="{_PLURAL[c]}">{_count(s.get(_PLURAL[c]))}</td>' for c in CATEGORIES),
+        quoted="".join(
+            f'<td data-total="{_PLURAL[c]}_quoted">{_count(s.get(_PLURAL[c] + "_quoted"))}</td>'
+            for c in CATEGORIES
+        ),
+        certainty=_signed(s.get("certainty")),
+    )
+    doc_id = _text(data.get("doc_id"))
+    n, b = _count(s.get("paragraphs")), _count(s.get("boilerplate"))
+    return DOC.format(
+        doc_id=_esc(doc_id),
+        title=_esc(data.get("title") or doc_id or "Untitled"),
+        docline=_esc(f"{doc_id} · {n} paragraphs, {b} of them boilerplate"),
+        summary=summary,
+        rows="".join(rows),
+    )
+
+
+def _legend_html(legend: Iterable[Mapping]) -> str:
+    items = []
+    for item in legend:
+        cat = _text(item.get("category"))
+        label = _esc(item.get("label") or cat)
+        if cat == "quoted":
+            sample = f'<span class="rh-seg"><span class="rh-q">“{label}”</span></span>'
+        else:
+            sample = SEGMENT.format(
+                tip=_esc(item.get("meaning")),
+                inner=LAYER.format(cat=_cat(cat), depth=1, wide="", inner=label),
+            ).replace(' tabindex="0"', "")
+        items.append(LEGEND_ITEM.format(sample=sample, meaning=_esc(item.get("meaning"))))
+    items.append(
+        LEGEND_ITEM.format(
+            sample='<span class="rh-seg" style="color: #8a8a8a">Boilerplate</span>',
+            meaning="grey paragraphs (bylines, datelines, contact details) are shown but not scored.",
+        )
+    )
+    return "".join(items)
+
+
+def render_html(data: Mapping | Sequence[Mapping], *, standalone: bool = True) -> str:
+    """Render :func:`to_dict` data as HTML; needs no spaCy.
+
+    Args:
+        data: one document's data, or a list of them (one section each).
+        standalone: a whole page (``<!DOCTYPE html>``, styles in the head);
+            ``False`` gives a ``<div class="rhetoric-hl">`` with its own
+            scoped ``<style>``, for a notebook cell.
+
+    Returns:
+        HTML in which every piece of text taken from ``data`` (the text,
+        cue entries and explanations, doc ids, titles) is escaped. The page
+        loads nothing and runs no script; it reads the same on paper.
+
+    Example:
+        >>> page = render_html({"doc_id": "x", "paragraphs": []})
+        >>> page.startswith("<!DOCTYPE html>")
+        True
+    """
+    docs: list[Mapping] = [data] if isinstance(data, Mapping) else list(data)
+    legend = (docs[0].get("legend") if docs else None) or LEGEND
+    intro = INTRO.format(heading="Highlighted text", legend=_legend_html(legend), howto=HOWTO)
+    body = "".join(_doc_html(d) for d in docs)
+    if not standalone:
+        return ROOT_DIV.format(root=ROOT, style=FRAGMENT_STYLE.format(css=CSS), intro=intro, docs=body)
+    titles = [_text(d.get("title") or d.get("doc_id")) for d in docs]
+    title = "rhetoric: " + (titles[0] if len(titles) == 1 else f"{len(titles)} documents")
+    root = ROOT_DIV.format(root=ROOT, style="", intro=intro, docs=body)
+    return PAGE.format(title=_esc(title), css=CSS, root=root)
+
+
+# ---------------------------------------------------------------------------
+# Step 3: the one-liner
+# ---------------------------------------------------------------------------
+
+
+class HighlightHTML(str):
+    """The report: the standalone page as a ``str``, the fragment in a notebook.
+
+    Attributes:
+        data: the :func:`to_dict` data (a list when several documents).
+        fragment: the ``<div>`` shown by ``_repr_html_``.
+    """
+
+    data: Any
+    fragment: str
+
+    def __new__(cls, data: Any) -> HighlightHTML:
+        self = super().__new__(cls, render_html(data, standalone=True))
+        self.data = data
+        self.fragment = render_html(data, standalone=False)
+        return self
+
+    @property
+    def page(self) -> str:
+        """The standalone page (the same as ``str(self)``)."""
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return self.fragment
+
+    def save(self, path: str | Path) -> Path:
+        """Write the standalone page to ``path`` (UTF-8) and return the path."""
+        p = Path(path)
+        p.write_text(self.page, encoding="utf-8")
+        return p
+
+
+@lru_cache(maxsize=1)
+def _default_analyzer() -> Analyzer:
+    from .score import Analyzer
+
+    return Analyzer(readability=False)
+
+
+def highlight(
+    text_or_scores: str | Scores | Iterable[Scores], *, analyzer: Analyzer | None = None, doc_id: str = "text"
+) -> HighlightHTML:
+    """Highlight a text's hedges, absolutes, emotive terms and sources.
+
+    Args:
+        text_or_scores: a string (scored here), a :class:`~rhetoric.Scores`,
+            or several ``Scores`` (one section each).
+        analyzer: the :class:`~rhetoric.Analyzer` for a string; by default one
+            is made on first use and kept.
+        doc_id: the name of a string document.
+
+    Returns:
+        A :class:`HighlightHTML`: the last expression of a notebook cell shows
+        the highlighted text; ``str(result)`` is the standalone page.
+
+    Example:
+        >>> highlight("It may rain. “Obviously,” he said.")  # doctest: +SKIP
+    """
+    if isinstance(text_or_scores, str):
+        scores = (analyzer or _default_analyzer()).score(text_or_scores, doc_id=doc_id)
+        return HighlightHTML(to_dict(scores))
+    if hasattr(text_or_scores, "document") and hasattr(text_or_scores, "spans"):
+        return HighlightHTML(to_dict(text_or_scores))
+    if isinstance(text_or_scores, Iterable):
+        return HighlightHTML([to_dict(s) for s in text_or_scores])
+    raise TypeError(f"cannot highlight a {type(text_or_scores).__name__}: pass a str or a Scores")
+
+
+def highlight_file(
+    path: str | Path, *, analyzer: Analyzer | None = None, encoding: str | None = None
+) -> HighlightHTML:
+    """Read, score and highlight one ``.txt``, ``.md`` or ``.html`` file.
+
+    Example:
+        >>> highlight_file("data/raqqa/003_8e398962ef508d64.txt").save("/tmp/003.html")  # doctest: +SKIP
+    """
+    return HighlightHTML(to_dict((analyzer or _default_analyzer()).score_file(path, encoding=encoding)))
