@@ -120,6 +120,13 @@ CASES = [
     ("The data suggest a link.", [("suggest", "hedge", "author"), ("suggest", "source", "author")]),
     # "not ... at all" is emphatic, not a negated absolutist "all".
     ("They did not grow at all.", [("at all", "absolute", "author")]),
+    # A scare quote stays no source even when an attribution verb stands elsewhere in the sentence (seed 003).
+    ("Forces retook its “capital” and are now asserting control.", [("asserting", "source", "author")]),
+    # Names run across hyphens and quote marks.
+    (
+        "President Bashar al-Assad said the war was over.",
+        [("President Bashar al-Assad", "source", "author"), ("said", "source", "author")],
+    ),
     # A negated factive hedges only over an open question.
     ("We didn't need to know the details.", []),
     ("We don't know whether they left.", [("n't know", "hedge", "author")]),

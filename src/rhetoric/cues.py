@@ -335,23 +335,34 @@ def _name_in(tok, doc) -> tuple[int, int] | None:
     runs: list[tuple[int, int]] = []
     i = sub_lo
     while i < sub_hi:
-        if doc[i].pos_ == "PROPN":
-            j = i + 1
-            while j < sub_hi and (
-                doc[j].pos_ == "PROPN"
-                or (doc[j].text in "-–'’." and j + 1 < sub_hi and doc[j + 1].pos_ == "PROPN")
-            ):
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
+        if doc[i].pos_ != "PROPN":
             i += 1
+            continue
+        j = i + 1
+        end = len(doc)  # a name may run past the subtree the parser gave it ("al" / "-" / "Assad")
+        while j < end:
+            if doc[j].pos_ == "PROPN" and doc[j].text not in _NAME_BRIDGE:
+                j += 1
+                continue
+            # Bridge a hyphen, apostrophe or quote mark inside a name: al-Assad, James “Mad Dog” Mattis.
+            k = j
+            while k < end and k - j < 2 and doc[k].text in _NAME_BRIDGE:
+                k += 1
+            if k > j and k < end and doc[k].pos_ == "PROPN" and doc[k].text not in _NAME_BRIDGE:
+                j = k
+                continue
+            break
+        runs.append((i, j))
+        i = j
     if not runs:
         return None
     for r in runs:
         if r[0] <= tok.i < r[1]:
             return r
-    return runs[0]
+    return max(runs, key=lambda r: (r[1] - r[0], r[0]))
+
+
+_NAME_BRIDGE = frozenset({"-", "–", "'", "’", ".", "“", "”", '"', "‘"})
 
 
 def _named_sources(doc, source_matches: Iterable[tuple[int, int, Entry]]) -> list[tuple[int, int, str]]:
@@ -493,6 +504,21 @@ def _weasels(doc, pats) -> list[tuple[int, int, str, Entry, object, bool]]:
     return out
 
 
+def _attributed(doc, span, attribution: set[int], window: int = 3, steps: int = 3) -> bool:
+    """Is an attribution cue within ``window`` tokens of the quotation, or among its governors?"""
+    lo, hi = max(span.start - window, 0), min(span.end + window, len(doc))
+    if any(i in attribution for i in range(lo, hi)):
+        return True
+    tok = span.root
+    for _ in range(steps):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.i in attribution:
+            return True
+    return False
+
+
 def find_cues(
     doc,
     matcher: CueMatcher,
@@ -599,20 +625,20 @@ def find_cues(
             )
         )
 
-    attributed_sents = set()
-    if arrays.has_sents:
-        for s, _, _ in source_matches:
-            attributed_sents.add(doc[s].sent.start)
+    # Tokens of attribution cues (verbs and phrases): a quotation is attributed when
+    # one stands next to it or governs it ("he said “no”"), not merely somewhere
+    # in the same sentence (that made scare quotes sources).
+    attribution = {i for s, e, entry in source_matches if entry.subtype != "noun" for i in range(s, e)}
     for q in quotes:
         inner = text[q.start + 1 : q.end - (1 if q.closed else 0)]
         nwords = len(re.findall(r"\w+", inner))
         if nwords == 0:
             continue
         attributed = False
-        if attributed_sents:
-            tok = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if tok is not None and len(tok):
-                attributed = any(t.sent.start in attributed_sents for t in (tok[0], tok[-1]))
+        if attribution:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None and len(span):
+                attributed = _attributed(doc, span, attribution)
         if nwords >= QUOTE_MIN_WORDS or attributed:
             sub = "attributed" if attributed else "direct"
             cues.append(
