@@ -49,6 +49,4 @@ def test_file_is_byte_identical_to_the_seed(repo_root: Path, raqqa_dir: Path, na
         pytest.skip(f"{seeds} is not here (only in the project's workspace)")
     seed = seeds / name
     assert seed.is_file(), f"{name} is not among the seeds in {seeds}"
-    assert (raqqa_dir / name).read_bytes() == seed.read_bytes(), (
-        f"data/raqqa/{name} differs from {seed}"
-    )
+    assert (raqqa_dir / name).read_bytes() == seed.read_bytes(), f"data/raqqa/{name} differs from {seed}"

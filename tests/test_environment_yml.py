@@ -116,15 +116,12 @@ def compare(declared: dict[str, str], rows: list[tuple[str, str, str]]) -> list[
 
     for name, spec in sorted(declared.items()):
         if name not in seen:
-            problems.append(
-                f"{name}: declared in pyproject.toml ({spec!r}) but missing from environment.yml"
-            )
+            problems.append(f"{name}: declared in pyproject.toml ({spec!r}) but missing from environment.yml")
             continue
         for source, env_spec in seen[name]:
             if env_spec != spec:
                 problems.append(
-                    f"{name}: pyproject.toml says {spec!r}, "
-                    f"environment.yml ({source}) says {env_spec!r}"
+                    f"{name}: pyproject.toml says {spec!r}, environment.yml ({source}) says {env_spec!r}"
                 )
 
     for name, entries in sorted(seen.items()):

@@ -121,20 +121,29 @@ def _int(x: Any) -> int:
 def _segments(text: str, cues: list[dict], quoted: list[tuple[int, int]]) -> list[dict]:
     """Cut ``text`` at every cue and quotation boundary into consecutive pieces."""
     n = len(text)
-    bounds = {0, n}
-    for c in cues:
-        bounds.update((c["start"], c["end"]))
+
+    def clip(x: int) -> int:
+        return min(max(x, 0), n)
+
+    cuts = sorted(
+        {0, n} | {clip(c[k]) for c in cues for k in ("start", "end")} | {clip(x) for q in quoted for x in q}
+    )
+    at = {b: k for k, b in enumerate(cuts)}
+    # Each cue marks the pieces it spans: linear in the text covered, not pieces x cues.
+    covers: list[list[int]] = [[] for _ in cuts[1:]]
+    inside = [False] * len(covers)
+    for i, c in enumerate(cues):
+        for k in range(at[clip(c["start"])], at[clip(c["end"])]):
+            covers[k].append(i)
     for s, e in quoted:
-        bounds.update((s, e))
-    cuts = sorted(b for b in bounds if 0 <= b <= n)
+        for k in range(at[clip(s)], at[clip(e)]):
+            inside[k] = True
     out: list[dict] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        idx = [i for i, c in enumerate(cues) if c["start"] <= a and b <= c["end"]]
-        q = any(s <= a and b <= e for s, e in quoted)
-        if out and out[-1]["cues"] == idx and out[-1]["quoted"] == q:
+    for k, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        if out and out[-1]["cues"] == covers[k] and out[-1]["quoted"] == inside[k]:
             out[-1]["text"] += text[a:b]  # a boundary of an empty cue: nothing changes here
         else:
-            out.append({"text": text[a:b], "cues": idx, "quoted": q})
+            out.append({"text": text[a:b], "cues": covers[k], "quoted": inside[k]})
     return out
 
 
@@ -205,7 +214,7 @@ def to_dict(scores: Scores) -> dict:
             )
         cues.sort(key=lambda c: (c["start"], -c["end"], order.get(c["category"], 9), c["rule"]))
         sc: dict[str, Any] = {k: _int(row.get(k)) for k in _COUNTS + _CUE_COUNTS}
-        sc.update({k: _float(row.get(k)) for k in _WEIGHTS})
+        sc.update({k: _float(row.get(k), 2 if k == "certainty" else 3) for k in _WEIGHTS})
         if boilerplate:
             sc["certainty"] = None
         paragraphs.append(
@@ -270,11 +279,12 @@ CSS = """
 .rhetoric-hl .rh-intro h1 { font-size: 20px; margin: 0 0 .5em; }
 .rhetoric-hl .rh-legend { list-style: none; margin: 0 0 .8em; padding: 0; display: grid;
   grid-template-columns: repeat(auto-fill, minmax(21em, 1fr)); gap: .35em 1.5em; }
-.rhetoric-hl .rh-legend li { margin: 0; line-height: 2; }
+.rhetoric-hl .rh-legend li { margin: 0; line-height: 1.8; }
 .rhetoric-hl .rh-legend .rh-seg { font-family: Georgia, "Times New Roman", serif; font-size: 16px;
   font-weight: bold; margin-right: .35em; }
 .rhetoric-hl .rh-howto { margin: 0; max-width: 62em; color: #333; }
 .rhetoric-hl .rh-howto p { margin: .3em 0; }
+.rhetoric-hl .rh-howto summary { cursor: pointer; font-weight: bold; }
 .rhetoric-hl .rh-doc { margin-top: 1.5em; }
 .rhetoric-hl .rh-dochead { margin-bottom: .6em; }
 .rhetoric-hl .rh-title { font: bold 24px/1.25 Georgia, "Times New Roman", serif; margin: .2em 0 .15em; }
@@ -296,7 +306,7 @@ CSS = """
 .rhetoric-hl .rh-margin { font-size: 12.5px; line-height: 1.35; color: #333; border-left: 3px solid #d9d9d9;
   padding: .2em 0 .2em .8em; }
 .rhetoric-hl .rh-phead { color: #666; margin: 0 0 .25em; }
-.rhetoric-hl .rh-boiler { color: var(--rh-grey); margin: 0; }
+.rhetoric-hl .rh-boiler, .rhetoric-hl .rh-nocues { color: var(--rh-grey); margin: 0; }
 .rhetoric-hl .rh-cert { display: flex; align-items: center; gap: .45em; margin: 0 0 .3em; }
 .rhetoric-hl .rh-cert b { font-size: 15px; min-width: 3.2em; font-variant-numeric: tabular-nums; }
 .rhetoric-hl .rh-bar { position: relative; display: inline-block; width: 6.5em; height: .8em;
@@ -363,7 +373,7 @@ CSS = """
 .rhetoric-hl .rh-why li { margin: .1em 0; }
 .rhetoric-hl .rh-why .rh-cat { font-weight: 600; }
 .rhetoric-hl .rh-notes { display: none; }
-@media (max-width: 760px) {
+@media screen and (max-width: 760px) {
   .rhetoric-hl .rh-row, .rhetoric-hl .rh-colhead { grid-template-columns: minmax(0, 1fr); }
   .rhetoric-hl .rh-colhead div + div { display: none; }
   .rhetoric-hl .rh-margin { border-left: 0; border-top: 1px dotted #ccc; padding: .3em 0 0; margin-top: .3em; }
@@ -375,7 +385,8 @@ CSS = """
   .rhetoric-hl .rh-seg[data-tip]::after { content: none; display: none; }
   .rhetoric-hl .rh-seg[data-tip]:hover, .rhetoric-hl .rh-seg[data-tip]:focus { outline: none; }
   .rhetoric-hl details.rh-why { display: none; }
-  .rhetoric-hl .rh-notes { display: block; font-size: 7.5pt; line-height: 1.35; color: #444; margin: .2em 0 0; }
+  .rhetoric-hl .rh-text p.rh-notes { display: block; font-size: 7.5pt; line-height: 1.35; color: #444;
+    margin: .25em 0 0; }
   .rhetoric-hl .rh-intro, .rhetoric-hl .rh-dochead { break-inside: avoid; }
   .rhetoric-hl .rh-doc + .rh-doc { break-before: page; }
 }
@@ -407,12 +418,12 @@ ROOT_DIV = '<div class="{root}">\n{style}{intro}{docs}</div>'
 INTRO = """<div class="rh-intro">
 <h1>{heading}</h1>
 <ul class="rh-legend">{legend}</ul>
-<div class="rh-howto">{howto}</div>
+<details class="rh-howto"{open}><summary>How to read this</summary>{howto}</details>
 </div>
 """
 LEGEND_ITEM = "<li>{sample} {meaning}</li>"
 HOWTO = (
-    "<p><b>How to read this.</b> Each paragraph is shown with its cues highlighted. Point at (or tap) "
+    "<p>Each paragraph is shown with its cues highlighted. Point at (or tap) "
     "a highlight to see the word-list entry or rule that fired and why; the list under each paragraph "
     "says the same. A computer found these cues with word lists and grammar rules: it can be wrong, "
     "so check each one against the sentence.</p>"
@@ -430,7 +441,7 @@ DOC = """<section class="rh-doc" data-doc="{doc_id}">
 <p class="rh-docid">{docline}</p>
 {summary}
 </header>
-<div class="rh-colhead"><div>Text</div><div>Scores of each paragraph</div></div>
+<div class="rh-colhead"><div>Text</div><div>Paragraph scores</div></div>
 {rows}</section>
 """
 SUMMARY = """<table class="rh-summary">
@@ -455,6 +466,9 @@ MARGIN_ROW = (
     '<tr><th><span class="rh-key rh-{cat}"></span>{label}</th>'
     '<td data-score="{key}"{z1}>{n}</td><td data-score="{key}_quoted"{z2}>{q}</td></tr>'
 )
+MARGIN_EMPTY = """<p class="rh-phead">¶ {para} · {kind}</p>
+<div class="rh-cert" title="certainty index"><span>certainty</span> <b data-score="certainty">{certainty}</b>{bar}</div>
+<p class="rh-nocues">No cues found · <span data-score="words">{words}</span> words</p>"""
 MARGIN_BOILER = (
     '<p class="rh-phead">¶ {para} · boilerplate</p>\n<p class="rh-boiler">{reason}: not scored</p>'
 )
@@ -597,9 +611,18 @@ def _why_html(para: Mapping) -> str:
         )
         rule = _RULES.get(_text(c.get("rule")), _text(c.get("rule")))
         entry = _text(c.get("entry"))
-        note = f"{_text(c.get('text'))} = {_text(c.get('category'))}{' (quoted)' if quoted else ''}, {rule}"
+        note = f"{_short(_text(c.get('text')))} = {_text(c.get('category'))}{' (quoted)' if quoted else ''}, {rule}"
         notes.append(_esc(note + (f" “{entry}”" if entry and entry != _text(c.get("text")) else "")))
     return WHY.format(n=len(cues), items="".join(items)) + NOTES.format(items=" · ".join(notes))
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A long cue (a whole quotation) cut short for the printed notes."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut[: cut.rindex(" ")] if " " in cut else cut).rstrip() + "…"
 
 
 def _bar(certainty: Any) -> str:
@@ -620,6 +643,16 @@ def _margin_html(para: Mapping) -> str:
             para=_esc(para.get("para")), reason=_esc(para.get("reason") or "boilerplate")
         )
     sc = para.get("scores") or {}
+    kind = _esc(kind + (f" ({_text(para.get('reason'))})" if para.get("reason") else ""))
+    if all(_count(sc.get(k)) == "0" for k in _CUE_COUNTS):
+        # Nothing to count: one line, so short paragraphs and headings stay short.
+        return MARGIN_EMPTY.format(
+            para=_esc(para.get("para")),
+            kind=kind,
+            certainty=_signed(sc.get("certainty")),
+            bar=_bar(sc.get("certainty")),
+            words=_count(sc.get("words")),
+        )
     rows = []
     for cat in CATEGORIES:
         key = _PLURAL[cat]
@@ -638,7 +671,7 @@ def _margin_html(para: Mapping) -> str:
     a, h = _float(sc.get("absolute_weight"), 2), _float(sc.get("hedge_weight"), 2)
     return MARGIN.format(
         para=_esc(para.get("para")),
-        kind=_esc(kind + (f" ({_text(para.get('reason'))})" if para.get("reason") else "")),
+        kind=kind,
         certainty=_signed(sc.get("certainty")),
         bar=_bar(sc.get("certainty")),
         a="–" if a is None else f"{a:g}",
@@ -730,7 +763,13 @@ def render_html(data: Mapping | Sequence[Mapping], *, standalone: bool = True) -
     """
     docs: list[Mapping] = [data] if isinstance(data, Mapping) else list(data)
     legend = (docs[0].get("legend") if docs else None) or LEGEND
-    intro = INTRO.format(heading="Highlighted text", legend=_legend_html(legend), howto=HOWTO)
+    # In a notebook the note starts folded, so the text is in view; on the page it is open (and printed).
+    intro = INTRO.format(
+        heading="Highlighted text",
+        legend=_legend_html(legend),
+        howto=HOWTO,
+        open=" open" if standalone else "",
+    )
     body = "".join(_doc_html(d) for d in docs)
     if not standalone:
         return ROOT_DIV.format(root=ROOT, style=FRAGMENT_STYLE.format(css=CSS), intro=intro, docs=body)
