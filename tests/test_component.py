@@ -37,3 +37,13 @@ def test_custom_span_key_and_lexicon(tmp_path):
     pipe.add_pipe("rhetoric", config={"span_key": "cues", "lexicon": str(lex)})
     doc = pipe("The convoy left.")
     assert [(s.text, s.label_) for s in doc.spans["cues"]] == [("convoy", "emotive")]
+
+
+def test_building_a_spacy_pipeline_does_not_import_pandas():
+    """spaCy imports rhetoric.component through the entry point for every pipeline: keep that light."""
+    import subprocess
+    import sys
+
+    code = "import sys, spacy; spacy.blank('en'); import rhetoric.component; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"

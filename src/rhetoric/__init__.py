@@ -19,8 +19,22 @@ from .highlight import highlight, highlight_file, render_html, to_dict
 from .lexicon import Entry, Lexicon, LexiconError
 from .model import ModelNotFoundError, load_model
 from .quotes import find_quotes
-from .score import PARAGRAPH_COLUMNS, SPAN_COLUMNS, Analyzer, Scores, certainty_index, concat
 from .text import Document, InputError, read_document, read_file
+
+# The scorer needs pandas; load it on first use, so that spaCy (which imports
+# rhetoric.component through its entry point whenever it builds a pipeline)
+# does not pay for pandas it will not use.
+_LAZY = {name: ".score" for name in ("PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "Analyzer", "Scores", "certainty_index", "concat")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'rhetoric' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 
