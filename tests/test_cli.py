@@ -92,3 +92,17 @@ def test_lexicon_listing(capsys):
 def test_console_script_runs():
     r = subprocess.run([sys.executable, "-m", "rhetoric.cli", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("rhetoric 0.1.0")
+
+
+def test_folder_doc_ids_are_paths_and_unique(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "README.md").write_text("It may rain.", encoding="utf-8")
+    (tmp_path / "sub" / "README.md").write_text("It may snow.", encoding="utf-8")
+    assert main(["score", str(tmp_path), str(tmp_path / "README.md"), "--format", "csv"]) == 0
+    ids = pd.read_csv(io.StringIO(capsys.readouterr().out))["doc_id"].tolist()
+    assert ids == ["README", "sub/README", "README~2"]
+
+
+def test_python_dash_m_rhetoric():
+    r = subprocess.run([sys.executable, "-m", "rhetoric", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.startswith("rhetoric ")

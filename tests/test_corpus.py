@@ -148,6 +148,9 @@ def test_raqqa_provenance(raqqa):
     # "It comes / down to Syrians" (003, rejoined) is the BBC's Dillon quote.
     row = p[(p.doc_id == "vanauken-wsws-2017") & p.text.str.contains("It comes")].iloc[0]
     assert row.provenance == "origin" and row.origin_overlap > 0.9
+    # origin_para is the original's own paragraph number: that paragraph holds the passage.
+    bbc = p[p.doc_id == "bbc"].set_index("para")["text"]
+    assert "It comes down to Syrians" in bbc[row.origin_para].replace("\n", " ")
 
 
 @pytest.mark.slow

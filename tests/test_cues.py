@@ -127,6 +127,9 @@ CASES = [
         "President Bashar al-Assad said the war was over.",
         [("President Bashar al-Assad", "source", "author"), ("said", "source", "author")],
     ),
+    # "all but" means almost; a saying verb under "should" or "to" reports nothing said.
+    ("He all but guaranteed a war.", [("all but", "hedge", "author")]),
+    ("He wanted to explain the deal.", []),
     # A negated factive hedges only over an open question.
     ("We didn't need to know the details.", []),
     ("We don't know whether they left.", [("n't know", "hedge", "author")]),

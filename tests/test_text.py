@@ -70,6 +70,8 @@ def test_paragraphs(name, text, expected):
         ("see [the report](#) now", "see the report now"),
         ("see [the report](https://bbc.co.uk/x_(y)) now", "see the report now"),
         ("a **bold** and *it* and __b__ and _i_", "a bold and it and b and i"),
+        # Seed 000, paragraph 8: emphasis around a whole paragraph with strong emphasis inside.
+        ("*As a result, **thousands escaped.** All of it.*", "As a result, thousands escaped. All of it."),
         ("<u>Terrorism</u>, <u>War</u>", "Terrorism, War"),
         ("Tom &amp; Jerry &#8217;s &rsquo;", "Tom & Jerry ’s ’"),
         ("2 * 3 * 4 stays", "2 * 3 * 4 stays"),

@@ -24,7 +24,10 @@ from .text import Document, InputError, read_document, read_file
 # The scorer needs pandas; load it on first use, so that spaCy (which imports
 # rhetoric.component through its entry point whenever it builds a pipeline)
 # does not pay for pandas it will not use.
-_LAZY = {name: ".score" for name in ("PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "Analyzer", "Scores", "certainty_index", "concat")}
+_LAZY = {
+    name: ".score"
+    for name in ("PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "Analyzer", "Scores", "certainty_index", "concat")
+}
 
 
 def __getattr__(name: str):
@@ -35,6 +38,7 @@ def __getattr__(name: str):
         globals()[name] = value
         return value
     raise AttributeError(f"module 'rhetoric' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

@@ -27,20 +27,32 @@ def iter_documents(
 ) -> Iterator:
     """Read ``paths`` (``-`` for stdin, folders expanded) as Documents, lazily.
 
-    Files that cannot be read are skipped with their message appended to
-    ``errors`` (raised instead when ``errors`` is ``None``).
+    A file's ``doc_id`` is its name without the suffix; inside a folder, its
+    path below the folder (``original/README``), so two files never share an
+    id (a repeated one gets ``~2``, ``~3``...). Files that cannot be read are
+    skipped with their message appended to ``errors`` (raised instead when
+    ``errors`` is ``None``).
     """
     from .text import InputError, decode_bytes, expand_paths, read_document, read_file
+
+    seen: dict[str, int] = {}
+
+    def unique(doc_id: str) -> str:
+        n = seen.get(doc_id, 0) + 1
+        seen[doc_id] = n
+        return doc_id if n == 1 else f"{doc_id}~{n}"
 
     for raw in paths:
         try:
             if raw == "-":
                 text, used = decode_bytes(sys.stdin.buffer.read(), encoding, name="<stdin>")
-                yield read_document(text, "stdin", path=None, encoding=used)
+                yield read_document(text, unique("stdin"), path=None, encoding=used)
                 continue
+            base = Path(raw)
             for p in expand_paths([raw]):
+                doc_id = p.relative_to(base).with_suffix("").as_posix() if base.is_dir() else p.stem
                 try:
-                    yield read_file(p, encoding=encoding)
+                    yield read_file(p, unique(doc_id), encoding=encoding)
                 except InputError as e:
                     if errors is None:
                         raise

@@ -391,15 +391,14 @@ class Corpus:
         scored: list[Scores] = list(results)
         by_id = {s.doc_id: s for s in scored}
         origin = by_id.get(self.origin.id)
-        index = (
-            OriginIndex(list(origin.paragraphs.loc[origin.paragraphs["kind"] != "boilerplate", "text"]))
-            if origin is not None
-            else None
-        )
+        index, origin_paras = None, []
+        if origin is not None:
+            kept = origin.paragraphs[origin.paragraphs["kind"] != "boilerplate"]
+            index, origin_paras = OriginIndex(list(kept["text"])), list(kept["para"])
         meta = self.documents_frame()
         paras, spans = [], []
         for s in scored:
-            p = self._provenance(s, index, meta)
+            p = self._provenance(s, index, origin_paras, meta)
             paras.append(p)
             sp = s.spans.merge(p[["para", "provenance"]], on="para", how="left")
             spans.append(sp)
@@ -410,7 +409,9 @@ class Corpus:
             span_table = span_table.merge(meta, on="doc_id", how="left")
         return CorpusScores(paragraphs, span_table, meta)
 
-    def _provenance(self, s: Scores, index: OriginIndex | None, meta: pd.DataFrame) -> pd.DataFrame:
+    def _provenance(
+        self, s: Scores, index: OriginIndex | None, origin_paras: list[int], meta: pd.DataFrame
+    ) -> pd.DataFrame:
         p = s.paragraphs.copy()
         row = meta.loc[meta["doc_id"] == s.doc_id].iloc[0]
         hops = int(row["hops"])
@@ -420,10 +421,12 @@ class Corpus:
         prev_lead_in = False
         for r in p.itertuples():
             if is_origin and r.kind != "boilerplate":
-                overlap, opara, passage = 1.0, -1, r.text
+                overlap, opara, passage = 1.0, r.para, r.text
             elif index is not None and r.kind != "boilerplate":
                 a = index.align(r.text)
-                overlap, opara, passage = a.overlap, a.origin_para, a.passage
+                # The origin's own paragraph number, as in its rows of the paragraph table.
+                opara = origin_paras[a.origin_para] if a.origin_para >= 0 else -1
+                overlap, passage = a.overlap, a.passage
             else:
                 overlap, opara, passage = 0.0, -1, ""
             quoted_share = r.quoted_words / r.words if r.words else 0.0

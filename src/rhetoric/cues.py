@@ -431,6 +431,14 @@ def _is_vague(subj, pats) -> bool:
     )
 
 
+_UNREALISED = frozenset({"should", "must", "ought", "to", "need"})
+
+
+def _unrealised(verb) -> bool:
+    """A saying verb under "should", "must" or "to" reports no actual statement."""
+    return any(c.dep_ == "aux" and c.lower_ in _UNREALISED for c in verb.children)
+
+
 def _whose_verb(tok, category: str, entry: Entry, pats) -> tuple[str, Entry]:
     """Decide a verb cue by its subject.
 
@@ -580,6 +588,8 @@ def find_cues(
                 if entry.subtype == "factive" and not _open_question(doc[s:e].root):
                     continue  # "didn't need to know the details" is no hedge; "don't know whether" is
                 category, flipped = OPPOSITE.get(entry.category, entry.category), True
+        if category == "source" and entry.subtype == "verb" and _unrealised(doc[s]):
+            continue  # "Trump should explain", "wanted to explain": nobody has said anything yet
         if not flipped and e - s == 1 and doc[s].pos_ in ("VERB", "AUX"):
             category, entry = _whose_verb(doc[s], category, entry, pats)
         found.append((s, e, category, entry, neg, flipped))

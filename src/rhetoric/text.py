@@ -191,8 +191,11 @@ _RE_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 # Markdown, as scrapers leave it in plain text too.
 _RE_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)?)(?:\s+\"[^\"\n]*\")?\)")
 _RE_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
-_RE_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
-_RE_MD_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_RE_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?!\w)")
+# Emphasis may hold strong emphasis inside it: *As a consequence ... **thousands** ... al-Assad.*
+_RE_MD_EM_STAR = re.compile(
+    r"(?<![\w*\\])\*(?=[^\s*]|\*\*)((?:[^*\n]|\*\*[^*\n]+?\*\*)+?)(?:(?<=[^\s*])|(?<=\*\*))\*(?![\w*])"
+)
 _RE_MD_EM_UNDER = re.compile(r"(?<![\w_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
 _RE_MD_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _RE_MD_QUOTE = re.compile(r"^[ ]{0,3}>[ \t]?", re.M)

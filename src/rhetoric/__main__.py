@@ -1,0 +1,7 @@
+"""``python -m rhetoric`` is the ``rhetoric`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
