@@ -1,6 +1,6 @@
 # rhetoric: developer tasks. Needs only `python3` (3.10+) and the network to PyPI.
 #   make test    create .venv, install, run every test (slow ones too)
-#   make demo    score the Raqqa corpus into build/raqqa/
+#   make demo    score the Raqqa corpus into build/raqqa/, run the notebooks, write the classroom worksheet
 
 PYTHON ?= python3
 VENV   := .venv
@@ -35,20 +35,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(STAMP)
-	mkdir -p build/raqqa build/notebooks $(JUPYTER_CONFIG_DIR) $(IPYTHONDIR) $(JUPYTER_DATA_DIR)
+	rm -f build/classroom/worksheet.html build/classroom/answer_key.html
+	mkdir -p build/raqqa build/notebooks build/classroom $(JUPYTER_CONFIG_DIR) $(IPYTHONDIR) $(JUPYTER_DATA_DIR)
 	$(BIN)/rhetoric score data/raqqa/*.txt -o build/raqqa/paragraphs.csv --no-progress
 	$(BIN)/rhetoric spans data/raqqa/*.txt -o build/raqqa/spans.csv --no-progress
 	$(BIN)/rhetoric corpus data/raqqa/manifest.yaml -o build/raqqa/corpus --no-progress
-	for nb in notebooks/[0-9][0-9]-*.ipynb; do \
-		$(BIN)/jupyter nbconvert --to notebook --execute "$$nb" --output-dir build/notebooks || exit 1; \
-		$(BIN)/jupyter nbconvert --to html "build/notebooks/$$(basename $$nb)" --output-dir build/notebooks || exit 1; \
-	done
+	$(BIN)/python -m rhetoric.notebooks notebooks/[0-9][0-9]-*.ipynb -o build/notebooks
+	@test -s build/classroom/worksheet.html && test -s build/classroom/answer_key.html \
+		|| { echo "notebooks/03-classroom did not write build/classroom/worksheet.html and answer_key.html"; exit 1; }
 	@echo
 	@echo "Demo outputs:"
 	@echo "  paragraph scores:   build/raqqa/paragraphs.csv"
 	@echo "  cue spans:          build/raqqa/spans.csv"
 	@echo "  corpus with provenance (CSV, Parquet) and charts (PNG, SVG, offline HTML): build/raqqa/corpus/"
 	@echo "  executed notebooks (.ipynb and .html):   build/notebooks/"
+	@echo "  classroom worksheet and answer key (printable HTML, from notebook 03): build/classroom/worksheet.html, build/classroom/answer_key.html"
 
 test: $(STAMP)
 	mkdir -p $(JUPYTER_CONFIG_DIR) $(IPYTHONDIR) $(JUPYTER_DATA_DIR)

@@ -31,3 +31,8 @@ def analyzer():
 def nlp(analyzer):
     """The spaCy pipeline the scorer uses."""
     return analyzer.nlp
+
+
+def pytest_configure(config):
+    # pyproject.toml registers "slow" and "notebook"; the browser tests add this one.
+    config.addinivalue_line("markers", "browser: loads pages in headless Chromium with the network off")
