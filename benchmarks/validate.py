@@ -1305,7 +1305,7 @@ def _sentence_around(text: str, pos: int, width: int = 200) -> str:
 
 
 def run_basil(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
-    from rhetoric.quotes import ends_open, find_quotes
+    from rhetoric.quotes import paragraph_quotes
 
     arts, unplaced = E.load_basil(data)
     if args.limit:
@@ -1374,15 +1374,11 @@ def run_basil(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
             b_gm += sum(any(overlaps((s, e), g["span"]) for s, e, _ in bp) for g in lex)
         # Voice by the package's quote finder, paragraph by paragraph, as the scorer runs it.
         doc = sc.document
-        qranges = []
-        continued = False
-        for p in doc.paragraphs:
-            if p.kind == "boilerplate" or not p.text.strip():
-                continued = False
-                continue
-            qs = find_quotes(p.text, continued=continued)
-            continued = ends_open(p.text, qs)
-            qranges += [(p.clean_start + q.start, p.clean_start + q.end) for q in qs]
+        qranges = [
+            (p.clean_start + q.start, p.clean_start + q.end)
+            for p, qs in zip(doc.paragraphs, paragraph_quotes(doc.paragraphs), strict=True)
+            for q in qs
+        ]
         for g in allg:
             s, e = g["span"]
             inner = s

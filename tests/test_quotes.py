@@ -51,3 +51,19 @@ def test_unclosed_quote_stays_in_its_paragraph():
 def test_continued_quote_closes_from_paragraph_start():
     text = "Raqqa’s Dirty Secret,” Quentin Sommerville wrote."
     assert quoted(text, continued=True) == ["Raqqa’s Dirty Secret,”"]
+
+
+def test_paragraph_quotes_carries_an_open_quote_and_boilerplate_resets_it():
+    from types import SimpleNamespace as P
+
+    from rhetoric.quotes import paragraph_quotes
+
+    paras = [
+        P(text="He wrote “this never", kind="body"),
+        P(text="ends,” she said.", kind="body"),
+        P(text="He wrote “again", kind="body"),
+        P(text="By Jane Roe", kind="boilerplate"),
+        P(text="ends,” she said.", kind="body"),
+    ]
+    got = [[(q.start, q.end) for q in qs] for qs in paragraph_quotes(paras)]
+    assert got == [[(9, 20)], [(0, 6)], [(9, 15)], [], []]

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .quotes import ends_open, find_quotes
+from .quotes import paragraph_quotes
 
 if TYPE_CHECKING:
     from .score import Analyzer, Scores
@@ -179,19 +179,13 @@ def to_dict(scores: Scores) -> dict:
     order = {c: i for i, c in enumerate(CATEGORIES)}
 
     paragraphs = []
-    continued = False
-    for p in doc.paragraphs:
+    for p, found in zip(doc.paragraphs, paragraph_quotes(doc.paragraphs), strict=True):
         text = p.text
         n = len(text)
         row = rows.get(p.index, {})
         boilerplate = p.kind == "boilerplate"
-        if boilerplate or not text.strip():
-            # As the scorer does: boilerplate is not read, and it ends any open quote.
-            quotes, continued = [], False
-        else:
-            found = find_quotes(text, continued=continued)
-            continued = ends_open(text, found)
-            quotes = [(0, n)] if p.blockquote else [(q.start, q.end) for q in found]
+        # Voice as the scorer reads it: boilerplate is not read and ends any open quote.
+        quotes = [(0, n)] if p.blockquote and not boilerplate else [(q.start, q.end) for q in found]
         cues = []
         for r in [] if boilerplate else by_para.get(p.index, []):
             s = min(max(_int(r.get("para_start")), 0), n)

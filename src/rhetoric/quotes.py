@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes", "quoted_mask"]
+__all__ = ["Quote", "find_quotes", "quoted_mask", "ends_open", "paragraph_quotes"]
 
 _D_OPEN = "“„«"
 _D_CLOSE = "”»"
@@ -140,3 +140,24 @@ def quoted_mask(n: int, quotes: list[Quote]) -> bytearray:
     for q in quotes:
         mask[q.start : q.end] = b"\x01" * (q.end - q.start)
     return mask
+
+
+def paragraph_quotes(paragraphs) -> list[list[Quote]]:
+    """Quotations of each paragraph of a document, as the scorer reads them.
+
+    A quotation left open at the end of a paragraph can be closed by the next
+    one (``continued``); boilerplate and empty paragraphs are not read and end
+    any open quotation. ``paragraphs`` are :class:`rhetoric.text.Paragraph`
+    objects (anything with ``text`` and ``kind``).
+    """
+    out: list[list[Quote]] = []
+    continued = False
+    for p in paragraphs:
+        if p.kind == "boilerplate" or not p.text.strip():
+            out.append([])
+            continued = False
+            continue
+        found = find_quotes(p.text, continued=continued)
+        continued = ends_open(p.text, found)
+        out.append(found)
+    return out

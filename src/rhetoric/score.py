@@ -33,7 +33,7 @@ import pandas as pd
 from .cues import Cue, CueMatcher, TokenArrays, find_cues
 from .lexicon import Lexicon
 from .model import load_model
-from .quotes import ends_open, find_quotes
+from .quotes import paragraph_quotes
 from .text import Document, InputError, Paragraph, read_document, read_file
 
 __all__ = ["Analyzer", "Scores", "certainty_index", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "concat"]
@@ -43,6 +43,7 @@ __all__ = ["Analyzer", "Scores", "certainty_index", "PARAGRAPH_COLUMNS", "SPAN_C
 MAX_CHUNK = 100_000
 COUNTED = ("hedge", "absolute", "emotive", "source")
 _PLURAL = {"hedge": "hedges", "absolute": "absolutes", "emotive": "emotive", "source": "sources"}
+_SOURCE_PART = {"named_source": "named_sources", "quotation": "quotations", "link": "links", "url": "links"}
 
 PARAGRAPH_COLUMNS = [
     "doc_id",
@@ -80,6 +81,11 @@ PARAGRAPH_COLUMNS = [
     "flesch_kincaid_grade",
     "text",
 ]
+# Counts that are 0 on a boilerplate row, and scores that are empty there.
+_COUNT_COLUMNS = PARAGRAPH_COLUMNS[
+    PARAGRAPH_COLUMNS.index("author_words") : PARAGRAPH_COLUMNS.index("certainty")
+]
+_SCORE_COLUMNS = PARAGRAPH_COLUMNS[PARAGRAPH_COLUMNS.index("certainty") : PARAGRAPH_COLUMNS.index("text")]
 SPAN_COLUMNS = [
     "doc_id",
     "para",
@@ -251,13 +257,9 @@ class Analyzer:
                 doc = self._as_document(item, k)
                 tallies = [_Tally() for _ in doc.paragraphs]
                 pending[k] = (doc, tallies)
-                continued = False
-                for p in doc.paragraphs:
+                for p, quotes in zip(doc.paragraphs, paragraph_quotes(doc.paragraphs), strict=True):
                     if p.kind == "boilerplate" or not p.text.strip():
-                        continued = False
                         continue
-                    quotes = find_quotes(p.text, continued=continued)
-                    continued = ends_open(p.text, quotes)
                     for cs, ce in _chunks(p.text):
                         piece = p.text[cs:ce]
                         yield piece, (k, p.index, cs, ce, quotes)
@@ -335,109 +337,49 @@ class Analyzer:
                         c.end,
                     )
                 )
-        paragraphs = pd.DataFrame(prow, columns=PARAGRAPH_COLUMNS)
+        paragraphs = pd.DataFrame.from_records(prow, columns=PARAGRAPH_COLUMNS)
         spans = pd.DataFrame(srow, columns=SPAN_COLUMNS)
         return Scores(doc.doc_id, doc, paragraphs, spans)
 
-    def _paragraph_row(self, doc: Document, p: Paragraph, t: _Tally) -> tuple:
+    def _paragraph_row(self, doc: Document, p: Paragraph, t: _Tally) -> dict:
         nan = math.nan
+        row = {
+            "doc_id": doc.doc_id, "para": p.index, "start": p.start, "end": p.end, "kind": p.kind,
+            "boilerplate": p.reason, "blockquote": p.blockquote,
+            "joined": p.joined, "text": p.text,
+        }  # fmt: skip
         if p.kind == "boilerplate":
-            words = len(_WORD.findall(p.text))
-            return (
-                doc.doc_id,
-                p.index,
-                p.start,
-                p.end,
-                p.kind,
-                p.reason,
-                p.blockquote,
-                p.joined,
-                words,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0.0,
-                0.0,
-                nan,
-                nan,
-                nan,
-                nan,
-                nan,
-                nan,
-                nan,
-                p.text,
-            )
+            # Labelled, kept, and left out of the scores: zero counts, no index, no rates.
+            row |= dict.fromkeys(_COUNT_COLUMNS, 0) | dict.fromkeys(_SCORE_COLUMNS, nan)
+            row |= {"words": len(_WORD.findall(p.text)), "hedge_weight": 0.0, "absolute_weight": 0.0}
+            return row
         n = {f"{cat}_{voice}": 0 for cat in COUNTED for voice in ("author", "quoted")}
         weight = {"hedge": 0.0, "absolute": 0.0}
-        rules = {"attributions": 0, "named_sources": 0, "quotations": 0, "links": 0}
+        parts = {"attributions": 0, "named_sources": 0, "quotations": 0, "links": 0}
         for c in t.cues:
             n[f"{c.category}_{c.voice}"] += 1
             if c.voice == "author" and c.category in weight:
                 weight[c.category] += c.weight
             if c.category == "source":
-                if c.rule == "named_source":
-                    rules["named_sources"] += 1
-                elif c.rule == "quotation":
-                    rules["quotations"] += 1
-                elif c.rule in ("link", "url"):
-                    rules["links"] += 1
-                else:
-                    rules["attributions"] += 1
+                parts[_SOURCE_PART.get(c.rule, "attributions")] += 1
         author_words = t.words - t.quoted_words
-        words = t.words
 
         def rate(count: int, denom: int) -> float:
             return 100.0 * count / denom if denom else nan
 
-        fre, fkg = self._readability(p.text, words)
-        return (
-            doc.doc_id,
-            p.index,
-            p.start,
-            p.end,
-            p.kind,
-            p.reason,
-            p.blockquote,
-            p.joined,
-            words,
-            author_words,
-            t.quoted_words,
-            t.sentences,
-            n["hedge_author"],
-            n["absolute_author"],
-            n["emotive_author"],
-            n["source_author"],
-            n["hedge_quoted"],
-            n["absolute_quoted"],
-            n["emotive_quoted"],
-            n["source_quoted"],
-            rules["attributions"],
-            rules["named_sources"],
-            rules["quotations"],
-            rules["links"],
-            weight["hedge"],
-            weight["absolute"],
-            certainty_index(weight["absolute"], weight["hedge"]),
-            rate(n["hedge_author"], author_words),
-            rate(n["absolute_author"], author_words),
-            rate(n["emotive_author"], author_words),
-            rate(n["source_author"], words),
-            fre,
-            fkg,
-            p.text,
-        )
+        fre, fkg = self._readability(p.text, t.words)
+        row |= {
+            "words": t.words, "author_words": author_words, "quoted_words": t.quoted_words, "sentences": t.sentences,
+            **{_PLURAL[cat]: n[f"{cat}_author"] for cat in COUNTED},
+            **{f"{_PLURAL[cat]}_quoted": n[f"{cat}_quoted"] for cat in COUNTED},
+            **parts,
+            "hedge_weight": weight["hedge"], "absolute_weight": weight["absolute"],
+            "certainty": certainty_index(weight["absolute"], weight["hedge"]),
+            **{f"{_PLURAL[cat]}_per_100": rate(n[f"{cat}_author"], author_words) for cat in ("hedge", "absolute", "emotive")},
+            "sources_per_100": rate(n["source_author"], t.words),
+            "flesch_reading_ease": fre, "flesch_kincaid_grade": fkg,
+        }  # fmt: skip
+        return row
 
     def _readability(self, text: str, words: int) -> tuple[float, float]:
         if not self.readability or words == 0:
