@@ -107,7 +107,9 @@ class TokenArrays:
     object per attribute access, which matters at a million words.
     """
 
-    __slots__ = ("lower", "lemma", "pos", "idx", "is_word", "sent_start", "n", "has_sents")
+    __slots__ = (
+        "lower", "lemma", "lower_array", "lemma_array", "lemma_lower", "pos", "idx", "is_word", "sent_start", "n", "has_sents",
+    )  # fmt: skip
 
     _ATTRS = ("LOWER", "LEMMA", "POS", "IS_PUNCT", "IS_SPACE", "IS_CURRENCY", "IDX", "SENT_START")
 
@@ -117,8 +119,10 @@ class TokenArrays:
 
         a = doc.to_array([IDS[x] for x in self._ATTRS])
         self.n = len(doc)
+        self.lower_array, self.lemma_array = a[:, 0], a[:, 1]
         self.lower = a[:, 0].tolist()
         self.lemma = a[:, 1].tolist()
+        self.lemma_lower: list[int] | None = None  # filled by CueMatcher.matches
         self.pos = a[:, 2].tolist()
         self.idx = a[:, 6]
         self.is_word = (a[:, 3] == 0) & (a[:, 4] == 0) & (a[:, 5] == 0)
@@ -158,24 +162,35 @@ class CueMatcher:
                 cands.sort(key=lambda c: -len(c[0]))
         self._lemma_key: dict[int, int] = {}
 
-    def _lower_lemmas(self, lemmas: list[int], lowers: list[int]) -> list[int]:
-        """Hashes of the lower-cased lemmas (a lemma keeps its case: "Rumour")."""
+    def _lower_lemmas(self, arrays: TokenArrays) -> list[int]:
+        """Hashes of the lower-cased lemmas (a lemma keeps its case: "Rumour").
+
+        Each distinct lemma is looked up once per paragraph (numpy.unique), not once per token.
+        """
+        import numpy as np
+
+        if not arrays.n:
+            return []
         cache, strings, h = self._lemma_key, self._strings, self._hash
-        out = []
-        for lem, low in zip(lemmas, lowers, strict=True):
+        uniq, inverse = np.unique(arrays.lemma_array, return_inverse=True)
+        keys = []
+        for lem in uniq.tolist():
             key = cache.get(lem)
             if key is None:
                 text = strings[lem] if lem else ""
                 key = h(text.lower()) if text else 0
                 cache[lem] = key
-            out.append(key or low)
-        return out
+            keys.append(key)
+        mapped = np.array(keys, dtype=np.uint64)[inverse]
+        # No lemma (a pipeline without a lemmatizer): fall back to the lower-cased form.
+        return np.where(mapped == 0, arrays.lower_array, mapped).tolist()
 
     def matches(self, doc, arrays: TokenArrays | None = None) -> list[tuple[int, int, Entry]]:
         """All ``(start_token, end_token, entry)`` matches, overlapping ones included."""
         t = arrays or TokenArrays(doc)
         lowers = t.lower
-        lemmas = self._lower_lemmas(t.lemma, lowers)
+        lemmas = self._lower_lemmas(t)
+        t.lemma_lower = lemmas  # the weasel rules read them too
         pos = t.pos
         out = []
         n = t.n
@@ -479,17 +494,29 @@ _WEASEL_ENTRY = Entry(
 _PASSIVE_ENTRY = Entry("<agentless passive>", "hedge", "weasel", "lemma", (), "keep", 0.5, "vincze2013")
 
 
-def _weasels(doc, pats) -> list[tuple[int, int, str, Entry, object, bool]]:
+@lru_cache(maxsize=1)
+def _weasel_verb_hashes() -> frozenset[int]:
+    from spacy.strings import hash_string
+
+    pats = patterns()
+    return frozenset(hash_string(w) for w in pats["passive_verb"] | pats["weasel_verb"])
+
+
+def _weasels(doc, pats, arrays: TokenArrays) -> list[tuple[int, int, str, Entry, object, bool]]:
     """Unattributed claims the word lists cannot see, found on the parse.
 
     * "Experts say", "some critics argue", "sources said": a verb of saying or
       thinking whose subject is a vague plural with no name in it.
     * "It is widely believed", "is regarded as": an evaluative passive with no agent.
     """
+    from spacy.parts_of_speech import AUX, VERB
+
     out = []
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
+    verbs, lemmas, pos = _weasel_verb_hashes(), arrays.lemma_lower, arrays.pos
+    for i in range(arrays.n):
+        if lemmas[i] not in verbs or pos[i] not in (VERB, AUX):
+            continue  # only the few candidate verbs become Token objects
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if lemma in pats["passive_verb"]:
             kids = list(tok.children)
@@ -593,7 +620,7 @@ def find_cues(
         if not flipped and e - s == 1 and doc[s].pos_ in ("VERB", "AUX"):
             category, entry = _whose_verb(doc[s], category, entry, pats)
         found.append((s, e, category, entry, neg, flipped))
-    found.extend(_weasels(doc, pats))
+    found.extend(_weasels(doc, pats, arrays))
 
     cues: list[Cue] = []
     for s, e, category, entry, neg, flipped in _resolve(found):
