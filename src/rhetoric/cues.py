@@ -194,13 +194,10 @@ class CueMatcher:
         pos = t.pos
         out = []
         n = t.n
-        by_text, by_lemma = self.by_text, self.by_lemma
-        for i in range(n):
-            for index, seq in ((by_text, lowers), (by_lemma, lemmas)):
-                cands = index.get(seq[i])
-                if not cands:
-                    continue
-                for words, entry, tags in cands:
+        for index, seq in ((self.by_text, lowers), (self.by_lemma, lemmas)):
+            # Most tokens start no entry: find the few that do in one comprehension.
+            for i in [i for i, key in enumerate(seq) if key in index]:
+                for words, entry, tags in index[seq[i]]:
                     k = len(words)
                     if i + k > n:
                         continue
@@ -211,6 +208,7 @@ class CueMatcher:
                     if tags and pos[i] not in tags:
                         continue
                     out.append((i, i + k, entry))
+        out.sort(key=lambda m: m[0])  # by position; at one position, text entries before lemma entries
         return out
 
 
