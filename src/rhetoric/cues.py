@@ -201,8 +201,10 @@ class CueMatcher:
                     k = len(words)
                     if i + k > n:
                         continue
-                    if k > 1 and any(
-                        seq[i + j] != words[j] and lowers[i + j] != words[j] for j in range(1, k)
+                    if k > 1 and (
+                        # most candidates fail on their second word: test it before the rest
+                        (seq[i + 1] != words[1] and lowers[i + 1] != words[1])
+                        or any(seq[i + j] != words[j] and lowers[i + j] != words[j] for j in range(2, k))
                     ):
                         continue
                     if tags and pos[i] not in tags:

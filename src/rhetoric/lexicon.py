@@ -220,11 +220,11 @@ class Lexicon:
     @classmethod
     def coerce(cls, lexicon: Lexicon | str | Path | None) -> Lexicon:
         """The default lexicon, merged with ``lexicon`` if one is given."""
+        if isinstance(lexicon, Lexicon):
+            return lexicon
         base = cls.default()
         if lexicon is None:
             return base
-        if isinstance(lexicon, Lexicon):
-            return lexicon
         return base.merge(cls.from_file(lexicon))
 
     def merge(self, other: Lexicon) -> Lexicon:
