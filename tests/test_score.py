@@ -114,6 +114,9 @@ def test_long_paragraph_is_parsed_in_pieces(analyzer, monkeypatch):
     monkeypatch.setattr(score_mod, "MAX_CHUNK", 200)
     sentence = "The convoy obviously left. It may return. "
     text = sentence * 40
+    pieces = score_mod._chunks(text)
+    assert len(pieces) == 9 and all(e - s <= 200 for s, e in pieces)
+    assert all(text[e - 1] == "." for _, e in pieces[:-1])  # cut at sentence ends
     s = analyzer.score(text, doc_id="long")
     assert len(s.paragraphs) == 1
     assert s.paragraphs.loc[0, ["hedges", "absolutes"]].tolist() == [40, 40]

@@ -38,9 +38,11 @@ from .text import Document, InputError, Paragraph, read_document, read_file
 
 __all__ = ["Analyzer", "Scores", "certainty_index", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "concat"]
 
-# spaCy parses at most this many characters at once; longer paragraphs are
-# parsed in pieces cut at a sentence end (cues never cross a piece boundary).
-MAX_CHUNK = 100_000
+# A paragraph longer than this is parsed in pieces cut at sentence ends (cues
+# never cross a piece boundary). spaCy refuses texts over 1,000,000 characters,
+# and a batch of 32 pieces of 100,000 characters took 10 GB: 10,000 characters,
+# a long article's worth, keeps a 10 MB paragraph at the memory of ordinary text.
+MAX_CHUNK = 10_000
 COUNTED = ("hedge", "absolute", "emotive", "source")
 _PLURAL = {"hedge": "hedges", "absolute": "absolutes", "emotive": "emotive", "source": "sources"}
 _SOURCE_PART = {"named_source": "named_sources", "quotation": "quotations", "link": "links", "url": "links"}
@@ -166,8 +168,9 @@ def concat(results: Iterable[Scores]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.concat(paras, ignore_index=True), pd.concat(spans, ignore_index=True)
 
 
-def _chunks(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
-    """Cut a long text into pieces of at most ``limit`` characters at sentence ends."""
+def _chunks(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """Cut a long text into pieces of at most ``limit`` (default :data:`MAX_CHUNK`) characters at sentence ends."""
+    limit = limit or MAX_CHUNK
     if len(text) <= limit:
         return [(0, len(text))]
     out = []
