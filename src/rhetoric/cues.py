@@ -27,7 +27,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -108,7 +108,7 @@ class TokenArrays:
     """
 
     __slots__ = (
-        "lower", "lemma", "lower_array", "lemma_array", "lemma_lower", "pos", "idx", "is_word", "sent_start", "n", "has_sents",
+        "lower", "lower_array", "lemma_array", "lemma_lower", "pos", "idx", "is_word", "sent_start", "n", "has_sents",
     )  # fmt: skip
 
     _ATTRS = ("LOWER", "LEMMA", "POS", "IS_PUNCT", "IS_SPACE", "IS_CURRENCY", "IDX", "SENT_START")
@@ -121,7 +121,6 @@ class TokenArrays:
         self.n = len(doc)
         self.lower_array, self.lemma_array = a[:, 0], a[:, 1]
         self.lower = a[:, 0].tolist()
-        self.lemma = a[:, 1].tolist()
         self.lemma_lower: list[int] | None = None  # filled by CueMatcher.matches
         self.pos = a[:, 2].tolist()
         self.idx = a[:, 6]
@@ -340,10 +339,10 @@ def _subject(verb):
     return None
 
 
-def _name_in(tok, doc) -> tuple[int, int] | None:
+def _name_in(tok, doc, has_ents: bool) -> tuple[int, int] | None:
     """Token range of the proper name heading ``tok``'s phrase, if there is one."""
     sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i + 1
-    if doc.has_annotation("ENT_IOB"):
+    if has_ents:
         for ent in doc.ents:
             if ent.label_ in _NAME_LABELS and sub_lo <= ent.start and ent.end <= sub_hi:
                 return ent.start, ent.end
@@ -380,9 +379,10 @@ def _name_in(tok, doc) -> tuple[int, int] | None:
 _NAME_BRIDGE = frozenset({"-", "–", "'", "’", ".", "“", "”", '"', "‘"})
 
 
-def _named_sources(doc, source_matches: Iterable[tuple[int, int, Entry]]) -> list[tuple[int, int, str]]:
+def _named_sources(doc, source_matches: Sequence[tuple[int, int, Entry]]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int]] = set()
+    has_ents = bool(source_matches) and doc.has_annotation("ENT_IOB")  # walks the doc: once, not per verb
     for s, e, entry in source_matches:
         head = doc[s:e].root
         target = None
@@ -394,7 +394,7 @@ def _named_sources(doc, source_matches: Iterable[tuple[int, int, Entry]]) -> lis
             target = _subject(head)
         if target is None or target.pos_ == "PRON":
             continue
-        rng = _name_in(target, doc)
+        rng = _name_in(target, doc, has_ents)
         if rng and rng not in seen and not (rng[0] < e and s < rng[1]):
             seen.add(rng)
             out.append((rng[0], rng[1], cue_word))

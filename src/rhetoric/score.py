@@ -22,9 +22,8 @@ Example:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -33,8 +32,8 @@ import pandas as pd
 from .cues import Cue, CueMatcher, TokenArrays, find_cues
 from .lexicon import Lexicon
 from .model import load_model
-from .quotes import paragraph_quotes
-from .text import Document, InputError, Paragraph, read_document, read_file
+from .quotes import Quote, paragraph_quotes
+from .text import Document, InputError, Paragraph, read_document, read_file, word_count
 
 __all__ = ["Analyzer", "Scores", "certainty_index", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "concat"]
 
@@ -185,9 +184,6 @@ def _chunks(text: str, limit: int | None = None) -> list[tuple[int, int]]:
         pos += cut
     out.append((pos, len(text)))
     return out
-
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 class _Tally:
@@ -354,7 +350,7 @@ class Analyzer:
         if p.kind == "boilerplate":
             # Labelled, kept, and left out of the scores: zero counts, no index, no rates.
             row |= dict.fromkeys(_COUNT_COLUMNS, 0) | dict.fromkeys(_SCORE_COLUMNS, nan)
-            row |= {"words": len(_WORD.findall(p.text)), "hedge_weight": 0.0, "absolute_weight": 0.0}
+            row |= {"words": word_count(p.text), "hedge_weight": 0.0, "absolute_weight": 0.0}
             return row
         n = {f"{cat}_{voice}": 0 for cat in COUNTED for voice in ("author", "quoted")}
         weight = {"hedge": 0.0, "absolute": 0.0}
@@ -393,25 +389,10 @@ class Analyzer:
 
 
 def _shift(c: Cue, offset: int) -> Cue:
-    if not offset:
-        return c
-    return Cue(
-        c.start + offset,
-        c.end + offset,
-        c.category,
-        c.voice,
-        c.rule,
-        c.subtype,
-        c.entry,
-        c.negated,
-        c.weight,
-        c.explanation,
-    )
+    return replace(c, start=c.start + offset, end=c.end + offset) if offset else c
 
 
 def _shift_quotes(quotes, offset: int, length: int):
-    from .quotes import Quote
-
     for q in quotes or ():
         s, e = max(q.start - offset, 0), min(q.end - offset, length)
         if e > s:

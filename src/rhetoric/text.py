@@ -500,7 +500,7 @@ def _broken_mid_sentence(prev: str, nxt: str) -> bool:
     if (
         "@" in first_word
         or "." in first_word.rstrip(".,;:")
-        or (first_word.lower() == "by" and _word_count(nxt) <= 8)
+        or (first_word.lower() == "by" and word_count(nxt) <= 8)
     ):
         return False  # an address, or a byline under a title
     if p.rsplit(None, 1)[-1].lower() in _DANGLING:
@@ -646,8 +646,12 @@ _BOILERPLATE_RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
-def _word_count(s: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", s))
+_RE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def word_count(s: str) -> int:
+    """Words in a text, as the boilerplate rules and boilerplate rows count them."""
+    return len(_RE_WORD.findall(s))
 
 
 def classify_paragraph(text: str, position: int, total: int, prev_kind: str | None = None) -> tuple[str, str]:
@@ -665,7 +669,7 @@ def classify_paragraph(text: str, position: int, total: int, prev_kind: str | No
     t = text.strip()
     if len(t) > 4000:
         return "body", ""  # site furniture is short; the longest disclaimer seen is ~1,000 characters
-    words = _word_count(t)
+    words = word_count(t)
     if prev_kind == "author_bio_label" and words > 0:
         return "boilerplate", "author_bio"
     if _RE_EMAIL.fullmatch(t) or (_RE_URLISH.match(t) and " " not in t):
@@ -698,7 +702,7 @@ def _classify_all(paras: list[Paragraph], headings: list[tuple[int, int]]) -> li
         if kind == "boilerplate" and reason == "headline":
             kind = "heading"
         if kind == "body":
-            words = _word_count(p.text)
+            words = word_count(p.text)
             t = p.text.strip()
             if p.clean_start in heading_starts:
                 kind, reason = "heading", "markup"
