@@ -211,7 +211,7 @@ class Scorer:
 
     def sentences(self, texts: list[str], extra=None) -> list[tuple[list[C], object]]:
         """Cues of each sentence (its own one-paragraph document), and ``extra(doc)`` if given."""
-        from rhetoric.cues import find_cues
+        from rhetoric.scan import find_cues
 
         out = []
         for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):

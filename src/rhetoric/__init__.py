@@ -14,11 +14,12 @@ from __future__ import annotations
 
 # highlight.py needs only the standard library; importing it here also makes
 # `rhetoric.highlight` the function rather than the submodule of that name.
-from .cues import Cue, CueMatcher, find_cues
+from .cues import Cue, CueMatcher
 from .highlight import highlight, highlight_file, render_html, to_dict
 from .lexicon import Entry, Lexicon, LexiconError
 from .model import ModelNotFoundError, load_model
 from .quotes import find_quotes
+from .scan import find_cues
 from .text import Document, InputError, read_document, read_file
 
 # The scorer needs pandas; load it on first use, so that spaCy (which imports
@@ -26,8 +27,10 @@ from .text import Document, InputError, read_document, read_file
 # does not pay for pandas it will not use.
 _LAZY = {
     name: ".score"
-    for name in ("PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "Analyzer", "Scores", "certainty_index", "concat")
+    for name in ("PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "DOCUMENT_COLUMNS", "Analyzer", "Scores", "certainty_index",
+                 "concat", "documents_frame")
 }
+_LAZY |= {"Corpus": ".corpus", "CorpusScores": ".corpus"}
 
 
 def __getattr__(name: str):
@@ -49,6 +52,10 @@ __all__ = [
     "certainty_index",
     "PARAGRAPH_COLUMNS",
     "SPAN_COLUMNS",
+    "DOCUMENT_COLUMNS",
+    "documents_frame",
+    "Corpus",
+    "CorpusScores",
     "Lexicon",
     "Entry",
     "LexiconError",

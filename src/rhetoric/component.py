@@ -1,6 +1,10 @@
 """The spaCy component: ``nlp.add_pipe("rhetoric")`` stores cue spans in ``doc.spans``.
 
-This file only wires configuration; the decisions are in :mod:`rhetoric.cues`.
+This file only wires configuration: the component runs :func:`rhetoric.scan.scan_doc`,
+the same path the :class:`~rhetoric.Analyzer` takes, so a plain text gets the
+same cues and voices either way. Counted cues go to ``doc.spans["rhetoric"]``;
+cues that were considered and set aside (a modal read as ability, "all" in an
+idiom) go to ``doc.spans["rhetoric_set_aside"]``, each with its reason.
 
 Example:
     >>> import spacy  # doctest: +SKIP
@@ -16,10 +20,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .cues import Cue, CueMatcher, find_cues
+from .cues import Cue, CueMatcher
 from .lexicon import Lexicon
+from .scan import Layout, Tally, scan_doc
 
-__all__ = ["RhetoricComponent", "make_rhetoric", "SPAN_KEY"]
+__all__ = ["RhetoricComponent", "make_rhetoric", "SPAN_KEY", "Tally"]
 
 SPAN_KEY = "rhetoric"
 
@@ -41,35 +46,60 @@ class RhetoricComponent:
     """
 
     def __init__(
-        self, nlp: Language, name: str = "rhetoric", lexicon: str | None = None, span_key: str = SPAN_KEY
+        self,
+        nlp: Language,
+        name: str = "rhetoric",
+        lexicon: str | None = None,
+        span_key: str = SPAN_KEY,
+        senses: str | None = None,
+        *,
+        matcher: CueMatcher | None = None,
     ) -> None:
+        from .sense import load_senses
+
         self.name = name
         self.span_key = span_key
-        self.lexicon = Lexicon.coerce(lexicon)
-        self.matcher = CueMatcher(self.lexicon, nlp.tokenizer)
+        if matcher is None:
+            self.lexicon = Lexicon.coerce(lexicon)
+            matcher = CueMatcher(self.lexicon, nlp.tokenizer, senses=load_senses(senses) if senses else None)
+        else:
+            self.lexicon = matcher.lexicon
+        self.matcher = matcher
         if not Doc.has_extension("rhetoric_cues"):
             Doc.set_extension("rhetoric_cues", default=None)
+        if not Doc.has_extension("rhetoric_tallies"):
+            Doc.set_extension("rhetoric_tallies", default=None)
+        if not Doc.has_extension("rhetoric_layout"):
+            Doc.set_extension("rhetoric_layout", default=None)
         if not Span.has_extension("rhetoric"):
             Span.set_extension("rhetoric", getter=_span_cue)
 
     def __call__(self, doc: Doc) -> Doc:
-        cues = find_cues(doc, self.matcher)
+        return self.apply(doc, doc._.rhetoric_layout)
+
+    def apply(self, doc: Doc, layout: Layout | None = None) -> Doc:
+        """Scan ``doc`` with a given layout (the Analyzer's paragraphs), or read it as plain text."""
+        cues, tallies = scan_doc(doc, self.matcher, layout)
         doc._.rhetoric_cues = cues
-        spans = []
+        doc._.rhetoric_tallies = tallies
+        counted, aside = [], []
         for c in cues:
             span = doc.char_span(c.start, c.end, label=c.category, alignment_mode="expand")
             if span is not None:
-                spans.append(span)
-        doc.spans[self.span_key] = spans
+                (counted if c.counted else aside).append(span)
+        doc.spans[self.span_key] = counted
+        doc.spans[f"{self.span_key}_set_aside"] = aside
         return doc
 
 
 @Language.factory(
     "rhetoric",
-    assigns=["doc.spans", "doc._.rhetoric_cues"],
+    assigns=["doc.spans", "doc._.rhetoric_cues", "doc._.rhetoric_tallies"],
     requires=["token.pos", "token.dep", "token.lemma"],
-    default_config={"lexicon": None, "span_key": SPAN_KEY},
+    default_config={"lexicon": None, "span_key": SPAN_KEY, "senses": None},
 )
-def make_rhetoric(nlp: Language, name: str, lexicon: str | None, span_key: str) -> RhetoricComponent:
+def make_rhetoric(
+    nlp: Language, name: str, lexicon: str | None, span_key: str, senses: str | None = None
+) -> RhetoricComponent:
     """Factory registered as ``"rhetoric"`` (also through the ``spacy_factories`` entry point)."""
-    return RhetoricComponent(nlp, name, lexicon, span_key)
+    return RhetoricComponent(nlp, name, lexicon, span_key, senses)

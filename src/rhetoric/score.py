@@ -26,85 +26,39 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from .cues import Cue, CueMatcher, TokenArrays, find_cues
+from .cues import Cue, CueMatcher
 from .lexicon import Lexicon
 from .model import load_model
-from .quotes import Quote, paragraph_quotes
+from .scan import Layout, ParaLayout, Tally, layout_of_document
 from .text import Document, InputError, Paragraph, read_document, read_file, word_count
+from .vocab import CATEGORIES, DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SPAN_COLUMNS
+from .voice import ParagraphVoice, Stretch
 
-__all__ = ["Analyzer", "Scores", "certainty_index", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "concat"]
+__all__ = [
+    "Analyzer", "Scores", "certainty_index", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "DOCUMENT_COLUMNS", "concat",
+    "documents_frame",
+]  # fmt: skip
 
 # A paragraph longer than this is parsed in pieces cut at sentence ends (cues
 # never cross a piece boundary). spaCy refuses texts over 1,000,000 characters,
 # and a batch of 32 pieces of 100,000 characters took 10 GB: 10,000 characters,
 # a long article's worth, keeps a 10 MB paragraph at the memory of ordinary text.
 MAX_CHUNK = 10_000
-COUNTED = ("hedge", "absolute", "emotive", "source")
-_PLURAL = {"hedge": "hedges", "absolute": "absolutes", "emotive": "emotive", "source": "sources"}
+# Paragraphs are parsed together, a document at a time, in parts of up to this
+# many characters cut at paragraph ends: a text of this size or less is parsed
+# exactly as the spaCy component parses it, so both give the same cues.
+PART_LIMIT = 100_000
+COUNTED = tuple(CATEGORIES)
+_PLURAL = {k: v["plural"] for k, v in CATEGORIES.items()}
 _SOURCE_PART = {"named_source": "named_sources", "quotation": "quotations", "link": "links", "url": "links"}
 
-PARAGRAPH_COLUMNS = [
-    "doc_id",
-    "para",
-    "start",
-    "end",
-    "kind",
-    "boilerplate",
-    "blockquote",
-    "joined",
-    "words",
-    "author_words",
-    "quoted_words",
-    "sentences",
-    "hedges",
-    "absolutes",
-    "emotive",
-    "sources",
-    "hedges_quoted",
-    "absolutes_quoted",
-    "emotive_quoted",
-    "sources_quoted",
-    "attributions",
-    "named_sources",
-    "quotations",
-    "links",
-    "hedge_weight",
-    "absolute_weight",
-    "certainty",
-    "hedges_per_100",
-    "absolutes_per_100",
-    "emotive_per_100",
-    "sources_per_100",
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "text",
-]
 # Counts that are 0 on a boilerplate row, and scores that are empty there.
 _COUNT_COLUMNS = PARAGRAPH_COLUMNS[
     PARAGRAPH_COLUMNS.index("author_words") : PARAGRAPH_COLUMNS.index("certainty")
 ]
 _SCORE_COLUMNS = PARAGRAPH_COLUMNS[PARAGRAPH_COLUMNS.index("certainty") : PARAGRAPH_COLUMNS.index("text")]
-SPAN_COLUMNS = [
-    "doc_id",
-    "para",
-    "start",
-    "end",
-    "text",
-    "category",
-    "voice",
-    "rule",
-    "entry",
-    "subtype",
-    "weight",
-    "negated",
-    "lexicon_source",
-    "explanation",
-    "para_start",
-    "para_end",
-]
 
 
 def certainty_index(absolute_weight: float, hedge_weight: float) -> float:
@@ -135,6 +89,42 @@ class Scores:
     paragraphs: pd.DataFrame
     spans: pd.DataFrame
 
+    @property
+    def certainty(self) -> float:
+        """The document's certainty: the index of the summed weights of its body paragraphs.
+
+        Beside :attr:`mean_paragraph_certainty`, which gives each paragraph
+        the same say however many cues it holds.
+        """
+        body = self.paragraphs[self.paragraphs["kind"] == "body"]
+        return certainty_index(float(body["absolute_weight"].sum()), float(body["hedge_weight"].sum()))
+
+    @property
+    def mean_paragraph_certainty(self) -> float:
+        """The mean of the body paragraphs' certainty indices (NaN with no body paragraph)."""
+        body = self.paragraphs[self.paragraphs["kind"] == "body"]
+        return float(body["certainty"].mean()) if len(body) else math.nan
+
+    def document_row(self) -> dict:
+        """One row for the whole document (:data:`~rhetoric.vocab.DOCUMENT_COLUMNS`), body paragraphs only."""
+        body = self.paragraphs[self.paragraphs["kind"] == "body"]
+        sums = {c: int(body[c].sum()) for c in (
+            "words", "author_words", "quoted_words", "inferred_quoted_words", "hedges", "absolutes", "emotive", "sources",
+        )}  # fmt: skip
+
+        def rate(count: int, denom: int) -> float:
+            return 100.0 * count / denom if denom else math.nan
+
+        return {
+            "doc_id": self.doc_id, "paragraphs": len(self.paragraphs), "body_paragraphs": len(body), **sums,
+            "hedge_weight": float(body["hedge_weight"].sum()), "absolute_weight": float(body["absolute_weight"].sum()),
+            "certainty": self.certainty, "mean_paragraph_certainty": self.mean_paragraph_certainty,
+            "hedges_per_100": rate(sums["hedges"], sums["author_words"]),
+            "absolutes_per_100": rate(sums["absolutes"], sums["author_words"]),
+            "emotive_per_100": rate(sums["emotive"], sums["author_words"]),
+            "sources_per_100": rate(sums["sources"], sums["words"]),
+        }  # fmt: skip
+
     def explain(self, para: int) -> str:
         """Plain-language reasons for one paragraph's scores."""
         row = self.paragraphs.loc[self.paragraphs["para"] == para].iloc[0]
@@ -149,11 +139,20 @@ class Scores:
             f"Certainty index {row['certainty']:+.2f} = (absolutes {row['absolute_weight']:.2f} - hedges {row['hedge_weight']:.2f}) / (absolutes + hedges + 1), author's voice only."
         )
         for _, r in sp.iterrows():
-            lines.append(f"  [{r['category']}, {r['voice']}] {r['explanation']}")
+            if not r["counted"]:
+                lines.append(f"  [set aside] {r['explanation']}")
+                continue
+            why = f" ({r['voice_basis'].replace('_', ' ')})" if r["voice_basis"] else ""
+            lines.append(f"  [{r['category']}, {r['voice']}{why}] {r['explanation']}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         return self.paragraphs.drop(columns=["text"])._repr_html_()
+
+
+def documents_frame(results: Iterable[Scores]) -> pd.DataFrame:
+    """One row per document (``rhetoric score --per document``)."""
+    return pd.DataFrame([r.document_row() for r in results], columns=DOCUMENT_COLUMNS)
 
 
 def concat(results: Iterable[Scores]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -186,18 +185,6 @@ def _chunks(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     return out
 
 
-class _Tally:
-    """What one paragraph's parse pieces add up to."""
-
-    __slots__ = ("cues", "words", "quoted_words", "sentences")
-
-    def __init__(self) -> None:
-        self.cues: list[Cue] = []
-        self.words = 0
-        self.quoted_words = 0
-        self.sentences = 0
-
-
 class Analyzer:
     """Loads the pipeline once and scores texts paragraph by paragraph.
 
@@ -208,16 +195,25 @@ class Analyzer:
             :class:`~rhetoric.lexicon.Lexicon`.
         ner: keep spaCy's NER (about twice as slow; see README, "Speed").
         readability: compute Flesch scores per paragraph with textstat.
+        senses: a path to a senses file that adds, replaces or switches off
+            word-sense frames (see :func:`rhetoric.sense.load_senses`).
 
     Example:
         >>> a = Analyzer()  # doctest: +SKIP
         >>> a.score(open("data/raqqa/003_8e398962ef508d64.txt").read(), doc_id="wsws").paragraphs  # doctest: +SKIP
     """
 
-    def __init__(self, model=None, lexicon=None, *, ner: bool = False, readability: bool = True) -> None:
+    def __init__(
+        self, model=None, lexicon=None, *, ner: bool = False, readability: bool = True, senses=None
+    ) -> None:
+        from .component import RhetoricComponent
+        from .sense import load_senses
+
         self.nlp = load_model(model, ner=ner)
         self.lexicon = Lexicon.coerce(lexicon)
-        self.matcher = CueMatcher(self.lexicon, self.nlp.tokenizer)
+        self.matcher = CueMatcher(self.lexicon, self.nlp.tokenizer, senses=load_senses(senses) if senses else None)
+        # The same component that nlp.add_pipe("rhetoric") adds: one scoring path.
+        self.component = RhetoricComponent(self.nlp, matcher=self.matcher)
         self.readability = readability
 
     # -- one document -------------------------------------------------------
@@ -236,61 +232,50 @@ class Analyzer:
 
     # -- many documents -----------------------------------------------------
 
-    def score_many(self, items: Iterable, *, batch_size: int = 32, n_process: int = 1) -> Iterator[Scores]:
-        """Score many documents, streaming their paragraphs through ``nlp.pipe``.
+    def score_many(self, items: Iterable, *, batch_size: int = 8, n_process: int = 1) -> Iterator[Scores]:
+        """Score many documents, streaming them through ``nlp.pipe``.
+
+        Each document is parsed whole (in parts of up to :data:`PART_LIMIT`
+        characters cut at paragraph ends), so its paragraphs are read in the
+        same context as the spaCy component reads them.
 
         Args:
             items: strings, ``(text, doc_id)`` pairs, paths, or
                 :class:`~rhetoric.text.Document` objects.
-            batch_size: paragraphs per spaCy batch.
+            batch_size: parts (documents, mostly) per spaCy batch.
             n_process: processes for ``nlp.pipe``.
 
         Yields:
             One :class:`Scores` per document, in input order, as soon as its
-            last paragraph is parsed; memory does not grow with the corpus.
+            last part is parsed; memory does not grow with the corpus.
         """
-        pending: dict[int, tuple[Document, list[_Tally]]] = {}
+        pending: dict[int, tuple[Document, list[Cue], dict[int, Tally]]] = {}
 
         def units():
             for k, item in enumerate(items):
                 doc = self._as_document(item, k)
-                tallies = [_Tally() for _ in doc.paragraphs]
-                pending[k] = (doc, tallies)
-                for p, quotes in zip(doc.paragraphs, paragraph_quotes(doc.paragraphs), strict=True):
-                    if p.kind == "boilerplate" or not p.text.strip():
-                        continue
-                    for cs, ce in _chunks(p.text):
-                        piece = p.text[cs:ce]
-                        yield piece, (k, p.index, cs, ce, quotes)
-                yield "", (k, -1, 0, 0, None)
+                pending[k] = (doc, [], {})
+                for base, end, layout in _parts(doc):
+                    yield doc.clean[base:end], (k, base, layout)
+                yield "", (k, -1, None)
 
-        for sdoc, (k, pi, offset, end, quotes) in self.nlp.pipe(
+        for sdoc, (k, base, layout) in self.nlp.pipe(
             units(), as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
-            doc, tallies = pending[k]
-            if pi < 0:
+            doc, cues, tallies = pending[k]
+            if base < 0:
                 del pending[k]
-                yield self._tables(doc, tallies)
+                yield self._tables(doc, cues, tallies)
                 continue
-            para = doc.paragraphs[pi]
-            length = end - offset
-            local = list(_shift_quotes(quotes, offset, length))
-            lo = para.clean_start + offset
-            links = [(s - lo, e - lo, url) for s, e, url in doc.markup.links if lo <= s < lo + length]
-            t = tallies[pi]
-            arrays = TokenArrays(sdoc)
-            cues = find_cues(
-                sdoc,
-                self.matcher,
-                local,
-                links=links,
-                all_quoted=para.blockquote,
-                arrays=arrays,
-                text=para.text[offset:end],
-            )
-            for c in cues:
-                t.cues.append(_shift(c, offset))
-            _count_words(arrays, local, para.blockquote, t)
+            self.component.apply(sdoc, layout)
+            for c in sdoc._.rhetoric_cues:
+                cues.append(replace(c, start=c.start + base, end=c.end + base))
+            for i, t in sdoc._.rhetoric_tallies.items():
+                acc = tallies.setdefault(i, Tally())
+                acc.words += t.words
+                acc.quoted_words += t.quoted_words
+                acc.inferred_quoted_words += t.inferred_quoted_words
+                acc.sentences += t.sentences
 
     def _as_document(self, item, k: int) -> Document:
         if isinstance(item, Document):
@@ -308,39 +293,30 @@ class Analyzer:
 
     # -- tables ---------------------------------------------------------------
 
-    def _tables(self, doc: Document, tallies: list[_Tally]) -> Scores:
+    def _tables(self, doc: Document, cues: list[Cue], tallies: dict[int, Tally]) -> Scores:
+        by_para: dict[int, list[Cue]] = {}
+        for c in cues:
+            by_para.setdefault(c.para, []).append(c)
         prow, srow = [], []
-        for p, t in zip(doc.paragraphs, tallies, strict=True):
-            prow.append(self._paragraph_row(doc, p, t))
-            for c in t.cues:
-                cs, ce = p.clean_start + c.start, p.clean_start + c.end
-                rs, re_ = doc.to_raw(cs, ce)
+        for p in doc.paragraphs:
+            pcues = sorted(by_para.get(p.index, ()), key=lambda c: (c.start, c.end, c.category))
+            prow.append(self._paragraph_row(doc, p, pcues, tallies.get(p.index, Tally())))
+            for c in pcues:
+                rs, re_ = doc.to_raw(c.start, c.end)
                 e = c.entry
                 srow.append(
                     (
-                        doc.doc_id,
-                        p.index,
-                        rs,
-                        re_,
-                        doc.raw[rs:re_],
-                        c.category,
-                        c.voice,
-                        c.rule,
-                        e.term if e else "",
-                        c.subtype,
-                        c.weight,
-                        c.negated,
-                        e.source if e else "",
-                        c.explanation,
-                        c.start,
-                        c.end,
+                        doc.doc_id, p.index, rs, re_, doc.raw[rs:re_], c.category, c.voice, c.rule,
+                        e.term if e else "", c.subtype, c.weight, c.negated, e.source if e else "",
+                        c.explanation, c.start - p.clean_start, c.end - p.clean_start,
+                        c.sense, c.counted, c.voice_basis,
                     )
-                )
+                )  # fmt: skip
         paragraphs = pd.DataFrame.from_records(prow, columns=PARAGRAPH_COLUMNS)
         spans = pd.DataFrame(srow, columns=SPAN_COLUMNS)
         return Scores(doc.doc_id, doc, paragraphs, spans)
 
-    def _paragraph_row(self, doc: Document, p: Paragraph, t: _Tally) -> dict:
+    def _paragraph_row(self, doc: Document, p: Paragraph, cues: list[Cue], t: Tally) -> dict:
         nan = math.nan
         row = {
             "doc_id": doc.doc_id, "para": p.index, "start": p.start, "end": p.end, "kind": p.kind,
@@ -355,7 +331,9 @@ class Analyzer:
         n = {f"{cat}_{voice}": 0 for cat in COUNTED for voice in ("author", "quoted")}
         weight = {"hedge": 0.0, "absolute": 0.0}
         parts = {"attributions": 0, "named_sources": 0, "quotations": 0, "links": 0}
-        for c in t.cues:
+        for c in cues:
+            if not c.counted:
+                continue  # considered and set aside: in the span table, in no count
             n[f"{c.category}_{c.voice}"] += 1
             if c.voice == "author" and c.category in weight:
                 weight[c.category] += c.weight
@@ -368,7 +346,8 @@ class Analyzer:
 
         fre, fkg = self._readability(p.text, t.words)
         row |= {
-            "words": t.words, "author_words": author_words, "quoted_words": t.quoted_words, "sentences": t.sentences,
+            "words": t.words, "author_words": author_words, "quoted_words": t.quoted_words,
+            "inferred_quoted_words": t.inferred_quoted_words, "sentences": t.sentences,
             **{_PLURAL[cat]: n[f"{cat}_author"] for cat in COUNTED},
             **{f"{_PLURAL[cat]}_quoted": n[f"{cat}_quoted"] for cat in COUNTED},
             **parts,
@@ -388,34 +367,52 @@ class Analyzer:
         return flesch(text)
 
 
-def _shift(c: Cue, offset: int) -> Cue:
-    return replace(c, start=c.start + offset, end=c.end + offset) if offset else c
+def _parts(doc: Document) -> Iterator[tuple[int, int, Layout]]:
+    """The parts a document is parsed in: ``(clean_start, clean_end, layout)``.
+
+    Consecutive paragraphs up to :data:`PART_LIMIT` characters make one part
+    (a whole document, mostly); boilerplate is parsed with its neighbours but
+    not scored. A paragraph longer than the limit is parsed in pieces of at
+    most :data:`MAX_CHUNK` characters cut at sentence ends (cues never cross
+    a piece boundary).
+    """
+    layout = layout_of_document(doc)
+    paras = layout.paragraphs
+    i, n = 0, len(paras)
+    while i < n:
+        p = paras[i]
+        if p.end - p.start > PART_LIMIT:
+            base = p.start
+            for cs, ce in _chunks(doc.clean[p.start : p.end]):
+                piece = ParaLayout(
+                    p.index, 0, ce - cs, p.kind, _cut_voice(p.voice, cs, ce),
+                    tuple((s - cs, e - cs, u) for s, e, u in p.links if cs <= s < ce),
+                )  # fmt: skip
+                yield base + cs, base + ce, Layout([piece])
+            i += 1
+            continue
+        j = i
+        while j < n and paras[j].end - p.start <= PART_LIMIT:
+            j += 1
+        group = paras[i:j]
+        base = group[0].start
+        yield base, group[-1].end, Layout([replace(q, start=q.start - base, end=q.end - base) for q in group])
+        i = j
 
 
-def _shift_quotes(quotes, offset: int, length: int):
-    for q in quotes or ():
-        s, e = max(q.start - offset, 0), min(q.end - offset, length)
-        if e > s:
-            yield Quote(s, e, q.closed)
+def _cut_voice(v: ParagraphVoice, cs: int, ce: int) -> ParagraphVoice:
+    """The voice of the piece ``[cs, ce)`` of a paragraph, with offsets into the piece."""
+    stretches = tuple(
+        Stretch(max(s.start - cs, 0), min(s.end - cs, ce - cs), s.basis)
+        for s in v.stretches
+        if s.end > cs and s.start < ce
+    )
+    from .quotes import Quote
 
-
-def _count_words(arrays: TokenArrays, quotes, all_quoted: bool, t: _Tally) -> None:
-    """Words (tokens that are not punctuation, space or a currency sign), by voice, and sentences."""
-    words = arrays.is_word
-    n_words = int(words.sum())
-    t.words += n_words
-    if all_quoted:
-        t.quoted_words += n_words
-    elif quotes:
-        idx = arrays.idx
-        inside = np.zeros(len(idx), dtype=bool)
-        for q in quotes:
-            inside |= (idx > q.start) & (idx < q.end)
-        t.quoted_words += int((inside & words).sum())
-    if arrays.has_sents:
-        t.sentences += int((arrays.sent_start == 1).sum())
-    elif arrays.n:
-        t.sentences += 1
+    quotes = tuple(
+        Quote(max(q.start - cs, 0), min(q.end - cs, ce - cs), q.closed) for q in v.quotes if q.end > cs and q.start < ce
+    )
+    return ParagraphVoice(v.basis, stretches, quotes)
 
 
 __all__ += ["InputError"]

@@ -1,0 +1,477 @@
+"""Word sense: count a cue only in the sense that makes it one.
+
+A modal is a hedge only when it is *epistemic*, about how likely a claim is
+("that *would* explain it", "it *could* have been a trap"), not when it speaks
+of ability ("everything they *could* carry"), habit ("they *would* beat
+him"), a wish ("*would* love to see"), the future seen from the past
+("believed Trump *would* embrace ISIS") or obligation ("Trump *must* stop",
+"he *should* resign"). Obligation is neither doubt nor certainty: a demand
+says what someone ought to do, not how sure the author is that something is
+true, so deontic *must* and *should* are set aside, not counted as hedges or
+absolutes. An absolutist word counts when it universalises a claim
+("*everyone* knows", "they *always* lie"), not in an idiom ("*all* the
+while") or a plain quantity ("*all* 4,000 people", "the *entire* city").
+
+The decisions are data: ``data/senses.tsv`` holds, for each word, an ordered
+list of *frames*; the first frame that holds on the parse gives the sense and
+whether the cue counts. A frame's kind is one of :data:`FRAMES` (each a small
+test on the parse below); its ``value`` column gives the words it looks for.
+Each row cites the grammar it follows (Coates 1983, Palmer 2001, Quirk et
+al. 1985; see ``data/SOURCES.md``). A user's senses file adds rows, replaces
+the frames of a word, or switches a word's sense checks off (see
+:func:`load_senses`).
+
+Example:
+    >>> Reading("ability", False, "").explain("could")
+    "'could' here means ability, not doubt or certainty: not counted."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .lexicon import LexiconError
+
+__all__ = ["Frame", "Reading", "FRAMES", "load_senses", "default_senses", "read_sense", "sense_note", "SenseError"]
+
+SENSE_COLUMNS = ("term", "frame", "value", "sense", "counted", "source", "note")
+
+# What a sense means, in words a student can read.
+_SENSE_WORDS = {
+    "ability": "ability",
+    "habit": "a past habit",
+    "wish": "a wish",
+    "future_in_past": "the future seen from the past (what someone said or expected would happen)",
+    "obligation": "obligation or permission (what someone ought to do)",
+    "conditional": "a hypothesis (what would happen if), or what someone intended",
+    "idiom": "part of a fixed phrase",
+    "quantity": "a plain quantity",
+    "determiner": "'some particular' (a determiner)",
+    "manner": "the manner of doing something",
+    "fixed_phrase": "part of a fixed phrase",
+    "not_speech": "no report of anyone's words",
+    "label": "a label, not a report of speech",
+}
+
+
+class SenseError(LexiconError):
+    """A malformed senses file: the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One row of ``senses.tsv``."""
+
+    term: str
+    frame: str
+    value: tuple[str, ...]
+    sense: str
+    counted: bool
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The sense a frame gave a cue."""
+
+    sense: str
+    counted: bool
+    note: str
+    category: str = ""  # a category the sense moves the cue to ("" keeps the entry's)
+
+    def explain(self, word: str) -> str:
+        """Why a set-aside cue does not count, for the highlight page and the span table."""
+        what = _SENSE_WORDS.get(self.sense, self.sense.replace("_", " "))
+        return f"'{word}' here means {what}, not doubt or certainty: not counted."
+
+
+def sense_note(sense: str, word: str) -> str:
+    """The clause added to a counted cue's explanation: the reading that made it count."""
+    if sense == "epistemic":
+        return f"; here '{word}' is about how likely the claim is"
+    if sense == "universal":
+        return f"; here '{word}' makes the claim hold without exception"
+    return ""
+
+
+# -- the frames: small tests on the parse ---------------------------------------
+
+_INANIMATE = frozenset({"it", "that", "this", "there", "which", "what", "these", "those"})
+_ANIMATE_PRON = frozenset({"i", "you", "he", "she", "we", "they", "who", "everyone", "anyone", "someone", "nobody"})
+_REPORT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def _verb(tok):
+    """The verb a modal or auxiliary belongs to (its head), or the token itself."""
+    return tok.head if tok.dep_ in ("aux", "auxpass", "neg") and tok.head is not tok else tok
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
+            return c
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    if verb.dep_ == "relcl" and verb.head is not verb:
+        return verb.head
+    return None
+
+
+def _animate(subj) -> bool | None:
+    """True for people (a personal pronoun, a name, a plural of people), False for things, None unknown."""
+    if subj is None:
+        return None
+    low = subj.lower_
+    if subj.dep_ == "expl" or low in _INANIMATE:
+        return False
+    if subj.pos_ == "PRON":
+        return low in _ANIMATE_PRON
+    if subj.pos_ == "PROPN":
+        return True
+    from .cues import patterns
+
+    pats = patterns()
+    lemma = subj.lemma_.lower()
+    if lemma in pats.get("person_noun", ()) or low in pats.get("person_noun", ()):
+        return True
+    if lemma in pats["document_noun"]:
+        return False
+    return None
+
+
+def _f_phrase(doc, tok, start, end, f: Frame) -> bool:
+    text = doc.text
+    lo, hi = tok.idx, tok.idx + len(tok.text)
+    window_lo = max(0, lo - 40)
+    window = text[window_lo : min(len(text), hi + 40)].lower().replace("’", "'")
+    for phrase in f.value:
+        for m in re.finditer(re.escape(phrase), window):
+            a, b = window_lo + m.start(), window_lo + m.end()
+            if not (a <= lo and hi <= b):
+                continue
+            if a > 0 and text[a - 1].isalnum():
+                continue
+            if not phrase.endswith("-") and b < len(text) and text[b].isalnum():
+                continue
+            return True
+    return False
+
+
+def _f_governed_by(doc, tok, start, end, f: Frame) -> bool:
+    v = _verb(tok)
+    t, steps = v, 0
+    while t.head is not t and steps < 3:
+        if t.dep_ in _REPORT_DEPS and t.head.lemma_.lower() in f.value and t.head.tag_ in ("VBD", "VBN"):
+            return True
+        if t.dep_ not in ("conj", "ccomp", "xcomp"):
+            break
+        t, steps = t.head, steps + 1
+    return False
+
+
+def _f_conditional(doc, tok, start, end, f: Frame) -> bool:
+    v = _verb(tok)
+    for c in v.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in f.value for m in c.children):
+            return True
+    # the modal inside the if-clause itself, or "if" opening the sentence
+    if any(m.dep_ == "mark" and m.lower_ in f.value for m in v.children):
+        return True
+    sent = tok.sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(t.lower_ in f.value and t.i < tok.i and t.dep_ == "mark" for t in sent)
+
+
+def _f_perfect(doc, tok, start, end, f: Frame) -> bool:
+    nxt = doc[tok.i + 1 : tok.i + 4]
+    words = [t.lower_ for t in nxt]
+    if "have" in words[:2] or "'ve" in words[:2] or "’ve" in words[:2]:
+        return True
+    return False
+
+
+_STATIVE = frozenset({"be", "seem", "appear", "have", "mean", "know", "exist", "remain", "become", "feel", "look"})
+
+
+def _f_perfect_agentive(doc, tok, start, end, f: Frame) -> bool:
+    """could / would have + an action by people: "they could have chosen", "he would have conceded"."""
+    if not _f_perfect(doc, tok, start, end, f):
+        return False
+    v = _verb(tok)
+    return v.lemma_.lower() not in _STATIVE and _animate(_subject(v)) is True
+
+
+def _f_object_of_action(doc, tok, start, end, f: Frame) -> bool:
+    """The word is (or determines) the object of an action verb: "answered every question"."""
+    t = tok
+    if t.dep_ in ("det", "predet", "amod", "nummod") and t.head is not t:
+        t = t.head  # the noun it determines
+    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") and t.head.head is not t.head:
+        t = t.head  # "for every metre", "with everything"
+    if t.dep_ not in ("dobj", "prep", "agent", "dative"):
+        return False
+    verb = t.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in _STATIVE | {"know", "believe", "think", "agree", "understand"}
+
+
+def _f_past_perfect(doc, tok, start, end, f: Frame) -> bool:
+    v = tok.head
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in v.children)
+
+
+def _f_no_clause_object(doc, tok, start, end, f: Frame) -> bool:
+    """show with a thing as its object, no "that"-clause: "show restraint", "shows smoke rising"."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "advcl") or c.lower_ in ("how", "why", "whether", "what", "that") for c in kids):
+        return False
+    return any(c.dep_ in ("dobj", "attr", "nsubjpass", "auxpass") for c in kids) or tok.dep_ in ("xcomp", "acl")
+
+
+def _f_negated(doc, tok, start, end, f: Frame) -> bool:
+    if tok.lower_.endswith(("n't", "n’t")) or tok.lower_ == "cannot":
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.lower_ in ("not", "n't", "n’t", "never")
+
+
+def _f_head_lemma(doc, tok, start, end, f: Frame) -> bool:
+    v = _verb(tok)
+    return v is not tok and v.lemma_.lower() in f.value
+
+
+def _f_inanimate_subject(doc, tok, start, end, f: Frame) -> bool:
+    return _animate(_subject(_verb(tok))) is False
+
+
+def _f_animate_subject(doc, tok, start, end, f: Frame) -> bool:
+    v = _verb(tok)
+    if v.lemma_.lower() in ("be", "seem", "appear", "have", "mean"):
+        return False  # "they could be anywhere": a possibility, not an ability
+    return _animate(_subject(v)) is True or (tok.dep_ == "aux" and v.dep_ == "relcl")
+
+
+def _f_habit(doc, tok, start, end, f: Frame) -> bool:
+    v = _verb(tok)
+    if v.lemma_.lower() in ("be", "seem", "appear", "have"):
+        return False
+    if _animate(_subject(v)) is not True:
+        return False
+    return any(t.lower_ in f.value for t in v.subtree)
+
+
+def _f_subject_is(doc, tok, start, end, f: Frame) -> bool:
+    subj = _subject(_verb(tok))
+    return subj is not None and subj.lower_ in f.value
+
+
+def _f_next_number(doc, tok, start, end, f: Frame) -> bool:
+    for t in doc[end : end + 3]:
+        if t.like_num or t.pos_ == "NUM":
+            return True
+        if t.lower_ not in ("of", "the", "those", "these", "its", "their", "our", "his", "her"):
+            return False
+    return False
+
+
+def _head_verb_of(tok):
+    t, steps = tok, 0
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t and steps < 4:
+        t, steps = t.head, steps + 1
+    return t
+
+
+def _f_universal_predicate(doc, tok, start, end, f: Frame) -> bool:
+    v = _head_verb_of(tok)
+    return v.lemma_.lower() in f.value
+
+
+def _f_present_tense(doc, tok, start, end, f: Frame) -> bool:
+    v = _head_verb_of(tok)
+    if v.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "MD") and c.lower_ not in ("would", "could") for c in v.children)
+
+
+def _f_simple_past(doc, tok, start, end, f: Frame) -> bool:
+    v = tok.head
+    if v.tag_ != "VBD":
+        return False
+    return not any(c.dep_ == "aux" for c in v.children)
+
+
+def _f_intensified_noun(doc, tok, start, end, f: Frame) -> bool:
+    head = tok.head
+    return head.lower_ in f.value or head.lemma_.lower() in f.value
+
+
+def _f_attributive(doc, tok, start, end, f: Frame) -> bool:
+    if tok.dep_ in ("amod", "det", "predet") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return True
+    return tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an") and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "ADJ")
+
+
+_PERCEPTION = frozenset(
+    {"visible", "audible", "marked", "labelled", "labeled", "seen", "heard", "legible", "defined", "written", "printed", "lit", "identifiable"}
+)
+
+
+def _f_manner(doc, tok, start, end, f: Frame) -> bool:
+    head = tok.head
+    if head is tok:
+        return False
+    if head.pos_ in ("VERB", "AUX") and head.i < tok.i and head.lemma_.lower() not in ("be",):
+        return True
+    return head.lower_ in _PERCEPTION or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _PERCEPTION)
+
+
+def _f_passive(doc, tok, start, end, f: Frame) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _f_no_clause(doc, tok, start, end, f: Frame) -> bool:
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids):
+        return False
+    if any(c.lower_ in ("whether", "if", "why", "how", "where", "when", "what", "who", "about") for c in tok.subtree if c.i > tok.i):
+        return False
+    sent = tok.sent if doc.has_annotation("SENT_START") else doc[:]
+    return not any(t.text in "“”\"" for t in sent)
+
+
+def _f_default(doc, tok, start, end, f: Frame) -> bool:
+    return True
+
+
+FRAMES = {
+    "phrase": _f_phrase,
+    "governed_by": _f_governed_by,
+    "conditional": _f_conditional,
+    "perfect": _f_perfect,
+    "perfect_agentive": _f_perfect_agentive,
+    "object_of_action": _f_object_of_action,
+    "past_perfect": _f_past_perfect,
+    "no_clause_object": _f_no_clause_object,
+    "negated": _f_negated,
+    "head_lemma": _f_head_lemma,
+    "inanimate_subject": _f_inanimate_subject,
+    "animate_subject": _f_animate_subject,
+    "habit": _f_habit,
+    "subject_is": _f_subject_is,
+    "next_number": _f_next_number,
+    "universal_predicate": _f_universal_predicate,
+    "present_tense": _f_present_tense,
+    "simple_past": _f_simple_past,
+    "intensified_noun": _f_intensified_noun,
+    "attributive": _f_attributive,
+    "manner": _f_manner,
+    "passive": _f_passive,
+    "no_clause": _f_no_clause,
+    "default": _f_default,
+}
+
+
+# -- loading --------------------------------------------------------------------
+
+
+def _parse(text: str, name: str) -> list[tuple[int, Frame | None, str]]:
+    """Rows of a senses file as ``(line, frame, term)``; a ``frame`` of ``off`` switches a word off."""
+    lines = text.splitlines()
+    if not lines:
+        raise SenseError(f"{name}: the file is empty; expected a header: {' '.join(SENSE_COLUMNS)}")
+    header = lines[0].split("\t")
+    if tuple(h.strip() for h in header) != SENSE_COLUMNS:
+        want = "\t".join(SENSE_COLUMNS)
+        raise SenseError(f"{name}:1: expected the tab-separated header {want!r}, got {lines[0]!r}")
+    out = []
+    for n, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != len(SENSE_COLUMNS):
+            raise SenseError(f"{name}:{n}: expected {len(SENSE_COLUMNS)} tab-separated fields, got {len(fields)}")
+        term, frame, value, sense, counted, source, note = (x.strip() for x in fields)
+        if not term:
+            raise SenseError(f"{name}:{n}: empty term")
+        if frame == "off":
+            out.append((n, None, term.lower()))
+            continue
+        if frame not in FRAMES:
+            raise SenseError(f"{name}:{n}: unknown frame {frame!r}; one of {', '.join(sorted(FRAMES))} or 'off'")
+        if not sense:
+            raise SenseError(f"{name}:{n}: empty sense")
+        if counted not in ("yes", "no"):
+            raise SenseError(f"{name}:{n}: counted must be 'yes' or 'no', got {counted!r}")
+        if not source:
+            raise SenseError(f"{name}:{n}: empty source: every frame cites where it comes from")
+        vals = tuple(v.strip().lower() for v in value.split("|") if v.strip())
+        if frame not in ("default", "perfect", "perfect_agentive", "object_of_action", "past_perfect",
+                         "no_clause_object", "negated", "inanimate_subject", "animate_subject", "present_tense",
+                         "simple_past", "attributive", "manner", "passive", "no_clause", "next_number") and not vals:
+            raise SenseError(f"{name}:{n}: frame {frame!r} needs a value (words separated by |)")
+        out.append((n, Frame(term.lower(), frame, vals, sense, counted == "yes", source, note), term.lower()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_senses() -> dict[str, tuple[Frame, ...]]:
+    """The package's frames, by word, in order (``data/senses.tsv``)."""
+    text = (resources.files("rhetoric") / "data" / "senses.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[Frame]] = {}
+    for _, f, term in _parse(text, "senses.tsv"):
+        if f is not None:
+            out.setdefault(term, []).append(f)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def load_senses(path: str | Path | None = None) -> dict[str, tuple[Frame, ...]]:
+    """The package's frames, with a user's senses file laid over them.
+
+    The user's file has the same columns as ``data/senses.tsv``. For each
+    word it names, its rows *replace* the package's frames for that word (in
+    the user's order); a row whose ``frame`` is ``off`` switches the word's
+    sense checks off, so every match of it counts as the lexicon says.
+
+    Raises:
+        SenseError: the file is malformed; the message names file and line.
+    """
+    base = dict(default_senses())
+    if path is None:
+        return base
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SenseError(f"{p}: cannot read the senses file: {exc}") from exc
+    user: dict[str, list[Frame]] = {}
+    off: set[str] = set()
+    for _, f, term in _parse(text, str(p)):
+        if f is None:
+            off.add(term)
+        else:
+            user.setdefault(term, []).append(f)
+    for term in off:
+        base.pop(term, None)
+    for term, frames in user.items():
+        base[term] = tuple(frames)
+    return base
+
+
+def read_sense(doc, start: int, end: int, entry, senses: dict[str, tuple[Frame, ...]] | None = None) -> Reading | None:
+    """The sense of the match ``doc[start:end]`` of lexicon ``entry``, or ``None`` when the word has no frames."""
+    senses = default_senses() if senses is None else senses
+    tok = doc[start]
+    if end - start > 1:
+        tok = doc[start:end].root
+    frames = senses.get(entry.term.lower())
+    if frames is None and end - start == 1:  # a multi-word entry ("at all", "all but") is its own sense
+        frames = senses.get(tok.lower_) or senses.get(tok.lemma_.lower())
+    if not frames:
+        return None
+    for f in frames:
+        if FRAMES[f.frame](doc, tok, start, end, f):
+            return Reading(f.sense, f.counted, f.note)
+    return None
