@@ -108,3 +108,83 @@ def test_check_main_exits_1_on_a_bad_table_and_prints_counts(check, tmp_path, ca
     assert check.main([str(path)]) == 1
     out = capsys.readouterr().out
     assert "hedge" in out and "1 rows" in out
+
+
+# -- benchmarks/gold/evaluate.py: the matching and agreement arithmetic (no model needed)
+
+
+def _load_evaluate():
+    _load_check()
+    sys.path.insert(0, str(GOLD))
+    spec = importlib.util.spec_from_file_location("rhetoric_gold_evaluate", GOLD / "evaluate.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["rhetoric_gold_evaluate"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def evaluate():
+    return _load_evaluate()
+
+
+def _span(start, end, category="hedge", doc="written", voice="author"):
+    return {"doc": doc, "start": start, "end": end, "category": category, "voice": voice}
+
+
+@pytest.mark.parametrize(
+    "pred,gold,pairs",
+    [
+        # overlap of one character is a match
+        ([_span(0, 5)], [_span(4, 9)], [(0, 0)]),
+        # touching ranges do not overlap
+        ([_span(0, 5)], [_span(5, 9)], []),
+        # same range, other category: no match
+        ([_span(0, 5, "absolute")], [_span(0, 5)], []),
+        # same range, other document: no match
+        ([_span(0, 5, doc="001")], [_span(0, 5)], []),
+        # two predictions over one gold span: the gold span is matched once
+        ([_span(0, 3), _span(2, 6)], [_span(1, 5)], [(0, 0)]),
+        # one long prediction over two gold spans: matched to the one it overlaps most
+        ([_span(0, 20)], [_span(0, 2), _span(5, 15)], [(0, 1)]),
+    ],
+)
+def test_match_is_one_to_one_on_overlap_and_category(evaluate, pred, gold, pairs):
+    assert evaluate.match(pred, gold) == pairs
+
+
+def test_prf_from_counts(evaluate):
+    p, r, f = evaluate.prf(3, 4, 3, 6)
+    assert (p, r, round(f, 4)) == (0.75, 0.5, 0.6)
+
+
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        (["O", "hedge", "O", "O"], ["O", "hedge", "O", "O"], 1.0),
+        # po = 0.5, pe = 0.5: no better than chance
+        (["O", "hedge", "O", "hedge"], ["O", "O", "hedge", "hedge"], 0.0),
+        # po = 0.75, pe = (3*2 + 1*2) / 16 = 0.5
+        (["O", "O", "O", "hedge"], ["O", "O", "hedge", "hedge"], 0.5),
+    ],
+)
+def test_kappa(evaluate, a, b, expected):
+    assert evaluate.kappa(a, b) == pytest.approx(expected)
+
+
+def test_agreement_region_is_003_whole_and_001_up_to_4447(evaluate):
+    assert evaluate.in_region(_span(4446, 4450, doc="001"))
+    assert not evaluate.in_region(_span(4447, 4450, doc="001"))
+    assert evaluate.in_region(_span(4800, 4810, doc="003"))
+    assert not evaluate.in_region(_span(0, 5, doc="written"))
+
+
+def test_bootstrap_interval_holds_the_point_estimate(evaluate):
+    import numpy as np
+
+    # 20 paragraphs: 2 predictions (1 right), 2 gold (1 found) each -> P = R = 0.5
+    counts = np.tile([2.0, 1.0, 2.0, 1.0], (20, 1))
+    counts[::2] = [2.0, 2.0, 2.0, 2.0]  # half the paragraphs all right -> P = R = 0.75
+    ci = evaluate.bootstrap(counts, 500, np.random.default_rng(0))
+    lo, hi = ci["precision_ci"]
+    assert lo < 0.75 < hi and 0.5 <= lo and hi <= 1.0

@@ -16,7 +16,7 @@ import argparse
 import csv
 import sys
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,7 +43,7 @@ DEFAULT = HERE / "spans.tsv"
 SECOND = HERE / "second" / "spans.tsv"
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_doc(doc: str) -> str:
     """The document's text, read as GUIDELINE.md says offsets are counted."""
     with open(DOCS[doc], encoding="utf-8", newline="") as f:
@@ -63,7 +63,7 @@ def load(path: str | Path) -> list[dict]:
             raise ValueError(f"{path}:1: header must be {COLUMNS}, got {header}")
         rows = []
         for line, cells in enumerate(reader, 2):
-            row = dict(zip(COLUMNS, cells + [""] * (len(COLUMNS) - len(cells))))
+            row = dict(zip(COLUMNS, cells + [""] * (len(COLUMNS) - len(cells)), strict=False))
             row["line"] = line
             row["ncells"] = len(cells)
             rows.append(row)

@@ -30,7 +30,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from check import COLUMNS as HEADER, read_doc as read  # noqa: E402
+from check import COLUMNS as HEADER  # noqa: E402
+from check import read_doc as read
 
 CATS = {"h": "hedge", "a": "absolute", "e": "emotive", "s": "source", "n": "none"}
 SENSES = {
