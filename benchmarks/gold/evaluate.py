@@ -21,7 +21,9 @@ What it does (GUIDELINE.md says what the gold holds):
   lines, in the three documents together): paragraphs are drawn with
   replacement and P, R, F1 recomputed from the drawn paragraphs' counts;
   the 2.5th and 97.5th percentiles are reported.
-* Voice: accuracy of the predicted voice over matched pairs, per category;
+* Voice: accuracy of the predicted voice over matched pairs, per category,
+  and over all matched pairs but the quotation spans themselves (gold source
+  rows that open with a quote mark);
   and per voice basis of the gold (``author`` for the author's words): how
   many gold spans of that basis were matched and how many of those the
   scorer put in the right voice.
@@ -212,6 +214,12 @@ def evaluate(gold: list[dict], pred: list[dict], every: list[dict], *, n_boot=20
         ps = [(i, j) for i, j in pairs if cue_gold[j]["category"] in cats]
         ok = sum(pred[i]["voice"] == cue_gold[j]["voice"] for i, j in ps)
         voice[name] = {"matched": len(ps), "correct": ok, "accuracy": r3(ok / len(ps)) if ps else None}
+    # The quotation spans themselves: the gold puts the quoted words in the quoted
+    # voice; the scorer may count the act of quoting as the author's.
+    quote_marks = ("\"", "\u201c", "'", "\u2018")
+    ps = [(i, j) for i, j in pairs if not cue_gold[j]["text"].startswith(quote_marks)]
+    ok = sum(pred[i]["voice"] == cue_gold[j]["voice"] for i, j in ps)
+    voice["all but quotations"] = {"matched": len(ps), "correct": ok, "accuracy": r3(ok / len(ps)) if ps else None}
     out["voice_matched"] = voice
     matched_gold = {j: i for i, j in pairs}
     basis = {}
@@ -340,7 +348,7 @@ def render(res: dict, errors: bool) -> str:
                      f"{_f(c['recall']):>7}  {ci(c['recall_ci']):<14}{_f(c['f1']):>7}")
     lines += ["", "voice accuracy over matched spans:"]
     for name, v in res["voice_matched"].items():
-        lines.append(f"  {name:<16}{v['correct']:>5}/{v['matched']:<5}{_f(v['accuracy']):>7}")
+        lines.append(f"  {name:<20}{v['correct']:>5}/{v['matched']:<5}{_f(v['accuracy']):>7}")
     lines += ["voice by gold basis (gold spans, matched, right voice among matched):"]
     for name, v in res["voice_by_basis"].items():
         lines.append(f"  {name:<16}{v['gold']:>5}{v['matched']:>6}{v['correct']:>6}{_f(v['accuracy']):>7}")
