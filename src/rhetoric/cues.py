@@ -421,8 +421,6 @@ def _whose_verb(tok, category: str, entry: Entry, pats) -> tuple[str, Entry]:
         words = {subj.lower_, subj.lemma_.lower()}
         if words & pats["evidence_noun"]:
             return category, entry  # "the data suggest", "early returns suggest": the author's inference, hedged
-        if not words & pats["document_noun"] and subj.pos_ == "NOUN" and not words & pats["person_noun"]:
-            return category, entry  # a thing, not someone who could believe or claim: still the author's hedge
         return "source", replace(
             entry, category="source", subtype="belief", note="reported belief: " + entry.note
         )

@@ -218,6 +218,33 @@ def _f_object_of_action(doc, tok, start, end, f: Frame) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() not in _STATIVE | {"know", "believe", "think", "agree", "understand"}
 
 
+_MODALS = frozenset({"can", "could", "should", "must", "may", "might", "will", "would", "shall", "ca", "wo", "'ll", "’ll"})
+_IRREALIS_MARKS = frozenset({"until", "if", "unless", "before", "whether", "till"})
+
+
+def _f_irrealis(doc, tok, start, end, f: Frame) -> bool:
+    """The clause is not asserted: under a modal, a negation, an infinitive, or "until" / "if".
+
+    "could not visit every station", "publish every figure" (under "should"),
+    "until every valid vote has been counted": a quantifier there describes
+    what may or must be done, it makes no universal claim.
+    """
+    v = _head_verb_of(tok)
+    for _ in range(3):
+        kids = list(v.children)
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids) or any(c.dep_ == "neg" for c in kids):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in kids):
+            return True
+        if v.dep_ in ("conj", "xcomp") and v.head is not v:
+            v = v.head
+            continue
+        break
+    return False
+
+
 def _f_past_perfect(doc, tok, start, end, f: Frame) -> bool:
     v = tok.head
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in v.children)
@@ -297,10 +324,15 @@ def _f_present_tense(doc, tok, start, end, f: Frame) -> bool:
 
 
 def _f_simple_past(doc, tok, start, end, f: Frame) -> bool:
+    """One past event: "he never arrived", "they were never smoked out" (not "has never", "will never")."""
     v = tok.head
-    if v.tag_ != "VBD":
-        return False
-    return not any(c.dep_ == "aux" for c in v.children)
+    kids = list(v.children)
+    if v.tag_ == "VBD":
+        return not any(c.dep_ == "aux" for c in kids)
+    if v.tag_ == "VBN":
+        aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+        return bool(aux) and all(c.tag_ == "VBD" and c.lemma_ == "be" for c in aux)
+    return False
 
 
 def _f_intensified_noun(doc, tok, start, end, f: Frame) -> bool:
@@ -354,6 +386,7 @@ FRAMES = {
     "perfect_agentive": _f_perfect_agentive,
     "object_of_action": _f_object_of_action,
     "past_perfect": _f_past_perfect,
+    "irrealis": _f_irrealis,
     "no_clause_object": _f_no_clause_object,
     "negated": _f_negated,
     "head_lemma": _f_head_lemma,
@@ -408,7 +441,7 @@ def _parse(text: str, name: str) -> list[tuple[int, Frame | None, str]]:
         if not source:
             raise SenseError(f"{name}:{n}: empty source: every frame cites where it comes from")
         vals = tuple(v.strip().lower() for v in value.split("|") if v.strip())
-        if frame not in ("default", "perfect", "perfect_agentive", "object_of_action", "past_perfect",
+        if frame not in ("default", "perfect", "perfect_agentive", "object_of_action", "past_perfect", "irrealis",
                          "no_clause_object", "negated", "inanimate_subject", "animate_subject", "present_tense",
                          "simple_past", "attributive", "manner", "passive", "no_clause", "next_number") and not vals:
             raise SenseError(f"{name}:{n}: frame {frame!r} needs a value (words separated by |)")
