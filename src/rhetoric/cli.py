@@ -1,6 +1,6 @@
 """The ``rhetoric`` command: thin wrappers over :class:`rhetoric.Analyzer`.
 
-    rhetoric score PATH... [--format csv|jsonl] [-o FILE]   one row per paragraph
+    rhetoric score PATH... [--format csv|jsonl] [-o FILE]   one row per paragraph (--per document: per document)
     rhetoric spans PATH... [--format csv|jsonl] [-o FILE]   one row per cue
     rhetoric explain PATH [--para N]                        the reasons, in words
     rhetoric html PATH... [-o FILE]                         the text highlighted, as one offline page
@@ -69,7 +69,7 @@ def write_tables(results, out, table: str, fmt: str) -> int:
     Args:
         results: iterable of :class:`~rhetoric.Scores`.
         out: a text file object.
-        table: ``"paragraphs"`` or ``"spans"``.
+        table: ``"paragraphs"``, ``"spans"`` or ``"documents"`` (one row each).
         fmt: ``"csv"`` or ``"jsonl"``.
 
     Returns:
@@ -78,7 +78,14 @@ def write_tables(results, out, table: str, fmt: str) -> int:
     rows = 0
     header = True
     for r in results:
-        df = getattr(r, table)
+        if table == "documents":
+            import pandas as pd
+
+            from .vocab import DOCUMENT_COLUMNS
+
+            df = pd.DataFrame([r.document_row()], columns=DOCUMENT_COLUMNS)
+        else:
+            df = getattr(r, table)
         if fmt == "csv":
             df.to_csv(out, index=False, header=header, lineterminator="\n")
         else:
@@ -101,7 +108,9 @@ def _format(args) -> str:
 def _analyzer(args):
     from .score import Analyzer
 
-    return Analyzer(args.model, args.lexicon, ner=args.ner, readability=not args.no_readability)
+    return Analyzer(
+        args.model, args.lexicon, ner=args.ner, readability=not args.no_readability, senses=args.senses
+    )
 
 
 def _progress(docs, total: int | None, enabled: bool):
@@ -115,6 +124,8 @@ def _progress(docs, total: int | None, enabled: bool):
 def _cmd_table(args, table: str) -> int:
     from .text import expand_paths
 
+    if getattr(args, "per", "paragraph") == "document":
+        table = "documents"
     errors: list[str] = []
     total = None
     if "-" not in args.paths:
@@ -133,7 +144,7 @@ def _cmd_table(args, table: str) -> int:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         with open(args.output, "w", encoding="utf-8", newline="") as fh:
             rows = write_tables(results, fh, table, fmt)
-        print(f"wrote {rows} {table[:-1]} rows to {args.output}", file=sys.stderr)
+        print(f"wrote {rows} {table[:-1].replace('paragraph', 'paragraph')} rows to {args.output}", file=sys.stderr)
     else:
         write_tables(results, sys.stdout, table, fmt)
     for e in errors:
@@ -228,6 +239,11 @@ def _parser() -> argparse.ArgumentParser:
         "--encoding", metavar="ENC", help="input encoding (default: detect UTF-8, Windows-1252, Latin-1)"
     )
     common.add_argument("--no-readability", action="store_true", help="skip the Flesch columns")
+    common.add_argument(
+        "--senses",
+        metavar="TSV",
+        help="a word-sense file that adds, replaces or switches off sense frames (columns as data/senses.tsv)",
+    )
 
     table = argparse.ArgumentParser(add_help=False, parents=[common])
     table.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads stdin")
@@ -239,7 +255,8 @@ def _parser() -> argparse.ArgumentParser:
         "--n-process", type=int, default=1, metavar="N", help="processes for the parser (default 1)"
     )
     table.add_argument(
-        "--batch-size", type=int, default=32, metavar="N", help="paragraphs per parser batch (default 32)"
+        "--batch-size", type=int, default=8, metavar="N",
+        help="documents (parts of up to 100,000 characters) per parser batch (default 8)",
     )
     bar = table.add_mutually_exclusive_group()
     bar.add_argument(
@@ -253,11 +270,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rhetoric {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser(
+    sc = sub.add_parser(
         "score",
         parents=[table],
         help="one row per paragraph",
         description="Score every paragraph: counts, rates, certainty index, readability.",
+    )
+    sc.add_argument(
+        "--per",
+        choices=("paragraph", "document"),
+        default="paragraph",
+        help="one row per paragraph (default), or per document: the document's certainty from the summed "
+        "weights of its body paragraphs, beside the mean of its paragraphs' indices",
     )
     sub.add_parser(
         "spans",

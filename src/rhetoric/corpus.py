@@ -36,6 +36,7 @@ import pandas as pd
 from .provenance import OriginIndex, distance, is_lead_in, provenance_label, text_distance
 from .score import Analyzer, Scores
 from .text import InputError, read_file
+from .voice import Stretch
 
 __all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError"]
 
@@ -383,25 +384,37 @@ class Corpus:
                 texts.append(read_file(d.file, d.id))
             except InputError as e:
                 raise InputError(f"{self._where()}: document {d.id!r}: {e}") from None
-        results = analyzer.score_many(texts, n_process=n_process)
+        # Align every derived paragraph to the original before scoring: the aligned stretches
+        # are the original's words, not the author's (voice basis aligned_origin).
+        origin_doc = next((t for t in texts if t.doc_id == self.origin.id), None)
+        index, origin_paras, alignments = None, [], {}
+        if origin_doc is not None:
+            kept = [p for p in origin_doc.paragraphs if p.kind != "boilerplate"]
+            index, origin_paras = OriginIndex([p.text for p in kept]), [p.index for p in kept]
+            for t in texts:
+                if t.doc_id != self.origin.id:
+                    alignments[t.doc_id] = {
+                        p.index: index.align(p.text) for p in t.paragraphs if p.kind != "boilerplate"
+                    }
+        extra = {
+            doc_id: {i: [Stretch(s, e, "aligned_origin") for s, e in a.blocks] for i, a in al.items() if a.blocks}
+            for doc_id, al in alignments.items()
+        }
+        results = analyzer.score_many(texts, n_process=n_process, extra_voice=extra)
         if progress:
             from tqdm import tqdm
 
             results = tqdm(results, total=len(texts), unit="doc", desc="scoring")
         scored: list[Scores] = list(results)
-        by_id = {s.doc_id: s for s in scored}
-        origin = by_id.get(self.origin.id)
-        index, origin_paras = None, []
-        if origin is not None:
-            kept = origin.paragraphs[origin.paragraphs["kind"] != "boilerplate"]
-            index, origin_paras = OriginIndex(list(kept["text"])), list(kept["para"])
         meta = self.documents_frame()
         paras, spans = [], []
         for s in scored:
-            p = self._provenance(s, index, origin_paras, meta)
+            p = self._provenance(s, alignments.get(s.doc_id, {}), origin_paras, meta)
+            sp = s.spans
+            if s.doc_id != self.origin.id:
+                p, sp = _other_is_quoted(p, sp)
             paras.append(p)
-            sp = s.spans.merge(p[["para", "provenance"]], on="para", how="left")
-            spans.append(sp)
+            spans.append(sp.merge(p[["para", "provenance"]], on="para", how="left"))
         paragraphs = pd.concat(paras, ignore_index=True) if paras else pd.DataFrame()
         span_table = pd.concat(spans, ignore_index=True) if spans else pd.DataFrame()
         if len(paragraphs):
@@ -410,7 +423,7 @@ class Corpus:
         return CorpusScores(paragraphs, span_table, meta)
 
     def _provenance(
-        self, s: Scores, index: OriginIndex | None, origin_paras: list[int], meta: pd.DataFrame
+        self, s: Scores, alignments: dict, origin_paras: list[int], meta: pd.DataFrame
     ) -> pd.DataFrame:
         p = s.paragraphs.copy()
         row = meta.loc[meta["doc_id"] == s.doc_id].iloc[0]
@@ -422,14 +435,17 @@ class Corpus:
         for r in p.itertuples():
             if is_origin and r.kind != "boilerplate":
                 overlap, opara, passage = 1.0, r.para, r.text
-            elif index is not None and r.kind != "boilerplate":
-                a = index.align(r.text)
+            elif r.para in alignments:
+                a = alignments[r.para]
                 # The origin's own paragraph number, as in its rows of the paragraph table.
                 opara = origin_paras[a.origin_para] if a.origin_para >= 0 else -1
                 overlap, passage = a.overlap, a.passage
             else:
                 overlap, opara, passage = 0.0, -1, ""
-            quoted_share = r.quoted_words / r.words if r.words else 0.0
+            # words in quotation marks or block quotes: the aligned stretches are scored as
+            # quoted too (aligned_origin), but they are what "origin" measures, not "other"
+            marked = r.quoted_words - r.inferred_quoted_words
+            quoted_share = marked / r.words if r.words else 0.0
             label = provenance_label(r.kind, overlap, quoted_share, bool(r.blockquote), prev_lead_in)
             if is_origin and label != "boilerplate":
                 label = "origin"
@@ -456,6 +472,40 @@ class Corpus:
         p["distance"] = dists
         p["distance_note"] = "" if not pd.isna(days) else "date unknown: time not counted"
         return p
+
+
+def _other_is_quoted(p: pd.DataFrame, spans: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An ``other`` paragraph quotes another source: none of its words or cues are the author's.
+
+    Its author cues move to the quoted voice (basis ``aligned_other``), its
+    words to ``quoted_words`` (and ``inferred_quoted_words`` where no quote
+    mark said so), and its author counts, weights and rates to zero.
+    """
+    other = set(p.loc[p["provenance"] == "other", "para"])
+    if not other:
+        return p, spans
+    spans = spans.copy()
+    move = spans["para"].isin(other) & (spans["voice"] == "author") & (spans["rule"] != "quotation")
+    spans.loc[move, "voice"] = "quoted"
+    spans.loc[move, "voice_basis"] = "aligned_other"
+    p = p.copy()
+    rows = p["para"].isin(other)
+    counted = spans[spans["para"].isin(other) & spans["counted"] & (spans["voice"] == "quoted")]
+    for cat, plural in (("hedge", "hedges"), ("absolute", "absolutes"), ("emotive", "emotive"), ("source", "sources")):
+        n = counted[counted["category"] == cat].groupby("para").size()
+        p.loc[rows, f"{plural}_quoted"] = p.loc[rows, "para"].map(n).fillna(0).astype(int).values
+        if cat != "source":
+            p.loc[rows, plural] = 0
+    src = spans[spans["para"].isin(other) & spans["counted"] & (spans["voice"] == "author") & (spans["category"] == "source")]
+    p.loc[rows, "sources"] = p.loc[rows, "para"].map(src.groupby("para").size()).fillna(0).astype(int).values
+    p.loc[rows, "inferred_quoted_words"] += p.loc[rows, "words"] - p.loc[rows, "quoted_words"]
+    p.loc[rows, "quoted_words"] = p.loc[rows, "words"]
+    p.loc[rows, "author_words"] = 0
+    p.loc[rows, ["hedge_weight", "absolute_weight", "certainty"]] = 0.0
+    p.loc[rows, ["hedges_per_100", "absolutes_per_100", "emotive_per_100"]] = float("nan")
+    words = p.loc[rows, "words"].replace(0, float("nan"))
+    p.loc[rows, "sources_per_100"] = 100.0 * p.loc[rows, "sources"] / words
+    return p, spans
 
 
 CHARTS = ("measures_by_provenance", "certainty_vs_distance", "cue_words_by_provenance", "chain_over_time")

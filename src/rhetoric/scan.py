@@ -58,15 +58,20 @@ class Tally:
     sentences: int = 0
 
 
-def layout_of_document(document, paragraphs=None, base: int = 0) -> Layout:
+def layout_of_document(document, paragraphs=None, base: int = 0, extra=None) -> Layout:
     """The layout of a :class:`~rhetoric.text.Document` (or of the paragraphs of one part of it).
 
     Args:
         document: the document as read.
         paragraphs: the indices of the paragraphs in this part (all by default).
         base: the clean-text offset where the parsed text starts.
+        extra: more quoted stretches, by paragraph index, that the text alone
+            cannot show: in a corpus, the stretches aligned to the original
+            (``aligned_origin``). They count where no quote mark already does.
     """
     voices = paragraph_voices(document.paragraphs)
+    if extra:
+        voices = [_with_extra(v, extra.get(i, ())) for i, v in enumerate(voices)]
     idx = range(len(document.paragraphs)) if paragraphs is None else paragraphs
     links = document.markup.links
     out = []
@@ -222,13 +227,16 @@ def scan_doc(doc, matcher: CueMatcher, layout: Layout | None = None) -> tuple[li
         layout = layout_of(doc.text)
     cues: list[Cue] = []
     tallies: dict[int, Tally] = {}
+    # Span.as_doc reads the whole document's arrays unless given them: read them once.
+    head = doc._get_array_attrs()
+    array = doc.to_array(head)
     for p in layout.paragraphs:
         if p.kind == "boilerplate" or p.end <= p.start:
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        pdoc = span.as_doc()
+        pdoc = span.as_doc(array_head=head, array=array)  # paragraphs never share a row of it
         base = span.start_char
         shift = p.start - base  # the paragraph's own offsets start at p.start
         text = pdoc.text
@@ -240,6 +248,13 @@ def scan_doc(doc, matcher: CueMatcher, layout: Layout | None = None) -> tuple[li
             cues.append(replace(c, start=c.start + base, end=c.end + base, para=p.index))
         _count_words(arrays, voice, 0, t)
     return cues, tallies
+
+
+def _with_extra(v: ParagraphVoice, stretches) -> ParagraphVoice:
+    """Add stretches after the marked ones, so quote marks keep their basis where both apply."""
+    if not stretches:
+        return v
+    return ParagraphVoice(v.basis, tuple(v.stretches) + tuple(stretches), v.quotes)
 
 
 def _shift_voice(v: ParagraphVoice, shift: int) -> ParagraphVoice:

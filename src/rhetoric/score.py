@@ -232,7 +232,9 @@ class Analyzer:
 
     # -- many documents -----------------------------------------------------
 
-    def score_many(self, items: Iterable, *, batch_size: int = 8, n_process: int = 1) -> Iterator[Scores]:
+    def score_many(
+        self, items: Iterable, *, batch_size: int = 8, n_process: int = 1, extra_voice=None
+    ) -> Iterator[Scores]:
         """Score many documents, streaming them through ``nlp.pipe``.
 
         Each document is parsed whole (in parts of up to :data:`PART_LIMIT`
@@ -244,6 +246,9 @@ class Analyzer:
                 :class:`~rhetoric.text.Document` objects.
             batch_size: parts (documents, mostly) per spaCy batch.
             n_process: processes for ``nlp.pipe``.
+            extra_voice: ``{doc_id: {paragraph: [Stretch, ...]}}``, quoted
+                stretches the text cannot show (a corpus's alignment to its
+                original; see :func:`rhetoric.scan.layout_of_document`).
 
         Yields:
             One :class:`Scores` per document, in input order, as soon as its
@@ -255,7 +260,7 @@ class Analyzer:
             for k, item in enumerate(items):
                 doc = self._as_document(item, k)
                 pending[k] = (doc, [], {})
-                for base, end, layout in _parts(doc):
+                for base, end, layout in _parts(doc, (extra_voice or {}).get(doc.doc_id)):
                     yield doc.clean[base:end], (k, base, layout)
                 yield "", (k, -1, None)
 
@@ -367,7 +372,7 @@ class Analyzer:
         return flesch(text)
 
 
-def _parts(doc: Document) -> Iterator[tuple[int, int, Layout]]:
+def _parts(doc: Document, extra=None) -> Iterator[tuple[int, int, Layout]]:
     """The parts a document is parsed in: ``(clean_start, clean_end, layout)``.
 
     Consecutive paragraphs up to :data:`PART_LIMIT` characters make one part
@@ -376,7 +381,7 @@ def _parts(doc: Document) -> Iterator[tuple[int, int, Layout]]:
     most :data:`MAX_CHUNK` characters cut at sentence ends (cues never cross
     a piece boundary).
     """
-    layout = layout_of_document(doc)
+    layout = layout_of_document(doc, extra=extra)
     paras = layout.paragraphs
     i, n = 0, len(paras)
     while i < n:

@@ -145,13 +145,14 @@ def _animate(subj) -> bool | None:
 
 
 def _f_phrase(doc, tok, start, end, f: Frame) -> bool:
-    text = doc.text
-    lo, hi = tok.idx, tok.idx + len(tok.text)
-    window_lo = max(0, lo - 40)
-    window = text[window_lo : min(len(text), hi + 40)].lower().replace("’", "'")
+    # A window of tokens around the cue: building doc.text would walk the whole document.
+    win = doc[max(0, tok.i - 8) : min(len(doc), tok.i + 9)]
+    text, base = win.text, win.start_char
+    lo, hi = tok.idx - base, tok.idx - base + len(tok.text)
+    window = text.lower().replace("’", "'")
     for phrase in f.value:
         for m in re.finditer(re.escape(phrase), window):
-            a, b = window_lo + m.start(), window_lo + m.end()
+            a, b = m.start(), m.end()
             if not (a <= lo and hi <= b):
                 continue
             if a > 0 and text[a - 1].isalnum():
@@ -160,6 +161,14 @@ def _f_phrase(doc, tok, start, end, f: Frame) -> bool:
                 continue
             return True
     return False
+
+
+def _sentence(doc, tok):
+    """The tokens of ``tok``'s sentence, or of the whole doc when it has no sentence boundaries."""
+    try:
+        return tok.sent
+    except ValueError:
+        return doc[:]
 
 
 def _f_governed_by(doc, tok, start, end, f: Frame) -> bool:
@@ -182,8 +191,7 @@ def _f_conditional(doc, tok, start, end, f: Frame) -> bool:
     # the modal inside the if-clause itself, or "if" opening the sentence
     if any(m.dep_ == "mark" and m.lower_ in f.value for m in v.children):
         return True
-    sent = tok.sent if doc.has_annotation("SENT_START") else doc[:]
-    return any(t.lower_ in f.value and t.i < tok.i and t.dep_ == "mark" for t in sent)
+    return any(t.lower_ in f.value and t.i < tok.i and t.dep_ == "mark" for t in _sentence(doc, tok))
 
 
 def _f_perfect(doc, tok, start, end, f: Frame) -> bool:
@@ -370,8 +378,7 @@ def _f_no_clause(doc, tok, start, end, f: Frame) -> bool:
         return False
     if any(c.lower_ in ("whether", "if", "why", "how", "where", "when", "what", "who", "about") for c in tok.subtree if c.i > tok.i):
         return False
-    sent = tok.sent if doc.has_annotation("SENT_START") else doc[:]
-    return not any(t.text in "“”\"" for t in sent)
+    return not any(t.text in "“”\"" for t in _sentence(doc, tok))
 
 
 def _f_default(doc, tok, start, end, f: Frame) -> bool:

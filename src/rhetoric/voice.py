@@ -50,8 +50,10 @@ that introduces quotations ("write,", "reads,"), or that announces a passage
    stupid there ..."), a paragraph with a new attribution ("Rebel
    commanders, who had said ..."), or the paragraph after one that opened
    with quote marks (they, not the lead-in, say where it ends);
-7. the paragraph after one that closes the quotation with a closing quote
-   mark it never opened, unless that quote was a nested lead-in's.
+   For a speech, too, the paragraph after one that closes the quotation with
+   a closing quote mark it never opened, unless that quote was a nested
+   lead-in's (a pasted document holds quotes of its own, whose marks the
+   scrape may have lost, so there it does not end the passage).
 
 Separators and boilerplate neither start nor end a quotation. These rules
 read only the text, so the spaCy component and the :class:`~rhetoric.Analyzer`
@@ -86,6 +88,11 @@ __all__ = [
 ]
 
 VOICE_BASES = tuple(_VOICE_BASES)
+# Capitalised at a sentence start, but not a name: "The article reads,", "As Smith writes,".
+_NOT_NAMES = frozenset(
+    "the a an as in on at but and or so then later here there this that these those he she it they we i "
+    "his her its their our my your according".split()
+)
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "according", "stated", "explained", "insisted"})
 _DOCUMENT_VERBS = frozenset({"write", "writes", "wrote", "written", "read", "reads", "detail", "details", "detailed"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -142,6 +149,7 @@ class LeadIn:
     document: bool  # a pasted text ("write", "reads", "highlights from", an article)
     has_verb: bool  # a verb or phrase of quoting, not a bare colon
     pronoun: bool  # "he said:": points back to someone already quoted
+    about_source: bool = False  # names the quoted text or its makers ("The journalists write,")
 
 
 def _pats():
@@ -175,7 +183,8 @@ def lead_in(text: str) -> LeadIn | None:
     sentence = _last_sentence(t)
     words = _words(sentence)
     low = " " + " ".join(words) + " "
-    verb = any(w in pats["lead_in_verb"] for w in words)
+    # "report" is a noun more often than a verb of quoting here ("the full BBC report")
+    verb = any(w in pats["lead_in_verb"] and w not in pats["source_document_noun"] for w in words)
     phrase = any(f" {p} " in low for p in pats["lead_in_phrase"])
     if t.endswith(":"):
         if not (verb or phrase) and len(words) < 4:
@@ -187,13 +196,20 @@ def lead_in(text: str) -> LeadIn | None:
     else:
         return None
     names = frozenset(
-        w.lower() for i, w in enumerate(_WORD.findall(sentence)) if w[:1].isupper() and (i > 0 or len(words) <= 3)
+        w.lower()
+        for i, w in enumerate(_WORD.findall(sentence))
+        if w[:1].isupper() and (i > 0 or len(words) <= 3) and w.lower() not in _NOT_NAMES
     )
+    # A pasted text: "write", "reads", "highlights from", or an article named with no verb of speaking
+    # ("To access the full BBC report click title:"); "His letter opens:" introduces words spoken once.
     document = (
-        bool(set(words) & _DOCUMENT_VERBS) or phrase or bool(set(words) & pats["source_document_noun"])
+        bool(set(words) & _DOCUMENT_VERBS)
+        or phrase
+        or (bool(set(words) & pats["source_document_noun"]) and not verb)
     )
     pronoun = bool(set(words) & pats["source_pronoun"])
-    return LeadIn(names, document, verb or phrase, pronoun)
+    about_source = bool(set(words) & pats["source_document_noun"])
+    return LeadIn(names, document, verb or phrase, pronoun, about_source)
 
 
 _DETERMINERS = ("the", "this", "that", "these", "those")
@@ -303,7 +319,9 @@ def paragraph_voices(paragraphs) -> list[ParagraphVoice]:
         elif run is not None:
             if close_ends_run or _ends(run, text, p.kind, quotes, pats):
                 run = None
-            elif lead is not None and (lead.pronoun or not lead.has_verb or lead.names & run.names):
+            elif lead is not None and (
+                lead.pronoun or not lead.has_verb or lead.names & run.names or lead.about_source
+            ):
                 run = None  # the author introduces a new quotation: this paragraph is the author's
             else:
                 basis = "lead_in"
@@ -315,7 +333,7 @@ def paragraph_voices(paragraphs) -> list[ParagraphVoice]:
         close_ends_run = False
         if run is not None and basis == "lead_in" and not run.document and text.lstrip()[:1] in _OPEN_MARKS:
             close_ends_run = True  # the speech is marked with quote marks: they, not the lead-in, say where it ends
-        elif run is not None and basis == "lead_in" and unmatched:
+        elif run is not None and basis == "lead_in" and unmatched and not run.document:
             if run.nested:
                 run.nested = False
             else:
