@@ -35,6 +35,7 @@ def iter_documents(
     include: list[str] | tuple[str, ...] = (),
     exclude: list[str] | tuple[str, ...] = (),
     warn: Callable[[str], None] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> Iterator:
     """Read ``paths`` (``-`` for stdin, folders expanded) as Documents, lazily.
 
@@ -44,17 +45,17 @@ def iter_documents(
     not UTF-8 become U+FFFD. Files that cannot be read, folders that cannot be
     listed and symbolic link loops are skipped with their message appended to
     ``errors`` (raised instead when ``errors`` is ``None``). What was skipped
-    on purpose (README, LICENSE; see :func:`rhetoric.text.expand_paths`) and
-    what reading noticed (lines decoded as Windows-1252) go to ``warn``.
+    on purpose (README, LICENSE; see :func:`rhetoric.text.expand_paths`) goes
+    to ``note``, what reading noticed (lines decoded as Windows-1252) to ``warn``.
     """
     from .text import InputError, decode_bytes, display_name, expand_paths, read_document, read_file
 
     notes: list[str] = []
 
-    def tell(msgs: list[str]) -> None:
-        if warn is not None:
+    def tell(msgs: list[str], to: Callable[[str], None] | None = warn) -> None:
+        if to is not None:
             for m in msgs:
-                warn(m)
+                to(m)
         msgs.clear()
 
     seen: dict[str, int] = {}
@@ -74,7 +75,7 @@ def iter_documents(
                 continue
             base = Path(raw)
             files = expand_paths([raw], include=include, exclude=exclude, problems=errors, notes=notes)
-            tell(notes)
+            tell(notes, note or warn)
             for p in files:
                 doc_id = p.relative_to(base).with_suffix("").as_posix() if base.is_dir() else p.stem
                 try:
@@ -148,6 +149,10 @@ def _warn(msg: str) -> None:
     print(f"rhetoric: warning: {msg}", file=sys.stderr)
 
 
+def _note(msg: str) -> None:
+    print(f"rhetoric: note: {msg}", file=sys.stderr)
+
+
 def _inputs(args) -> list[Path]:
     """The files a command will read (for ``-o`` checks and the progress bar); problems are left for later."""
     from .text import InputError, expand_paths
@@ -189,6 +194,7 @@ def _cmd_table(args, table: str) -> int:
         include=args.include or (),
         exclude=args.exclude or (),
         warn=_warn,
+        note=_note,
     )
     results = _progress(
         analyzer.score_many(docs, n_process=args.n_process, batch_size=args.batch_size), total, show
@@ -239,6 +245,7 @@ def _cmd_html(args) -> int:
             include=args.include or (),
             exclude=args.exclude or (),
             warn=_warn,
+            note=_note,
         )
     )
     for e in errors:

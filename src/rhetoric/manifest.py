@@ -133,8 +133,6 @@ def _via(value, where: str) -> tuple[str, ...]:
     return tuple(v for v in items if v)
 
 
-
-
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 

@@ -143,7 +143,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent
+        )
         os.close(fd)
     except OSError as e:
         raise OutputError(f"{target}: cannot write ({_describe(e)})") from None
@@ -166,7 +168,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | Path, mode: str = "w", *, encoding: str | None = "utf-8", newline: str | None = ""):
+def atomic_open(
+    path: str | Path, mode: str = "w", *, encoding: str | None = "utf-8", newline: str | None = ""
+):
     """``open()`` for writing, through :func:`atomic_path`: all of the file appears, or none of it.
 
     Raises:
