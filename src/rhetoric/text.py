@@ -1064,17 +1064,20 @@ def _markup_for(path: str | None, markup: str) -> str:
 
 
 _RE_SURROGATE = re.compile("[\ud800-\udfff]")
+_RE_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def display_name(name: str) -> str:
     """A file name fit to print and to store: bytes that are not UTF-8 become U+FFFD.
 
     Python carries such bytes as lone surrogates (``surrogateescape``), which
-    no UTF-8 writer (a CSV, Parquet, the terminal) accepts.
+    no UTF-8 writer (a CSV, Parquet, the terminal) accepts. Control characters
+    (a line break in a name) are written as escapes.
     """
-    if not _RE_SURROGATE.search(name):
-        return name
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if _RE_SURROGATE.search(name):
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    # A line break or escape sequence in a name would break the one-line message (or the terminal).
+    return _RE_NAME_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
 
 
 def read_document(
