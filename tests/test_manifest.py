@@ -230,3 +230,16 @@ def test_corpus_csv_is_neutralised_and_parquet_is_not(folder, tmp_path):
     assert c["text"][0] == "'=1+1 The deal was made." and q["text"][0] == "=1+1 The deal was made."
     assert (c["title"][0], c["outlet"][0]) == ("'@SUM(A1)", "'-2+3")
     assert c["certainty"].dtype.kind == "f"
+
+
+@pytest.mark.slow
+def test_corpus_reports_a_mixed_encoding_document(folder, analyzer):
+    (folder / "b.txt").write_bytes(
+        "“It may,” he said.\n\n".encode() + "“It will,” she said.\n".encode("cp1252")
+    )
+    m = write(
+        folder, "documents:\n  - {id: o, file: a.txt, origin: true}\n  - {id: x, file: b.txt, via: [o]}\n"
+    )
+    found: list[str] = []
+    Corpus.from_manifest(m).score(analyzer, warnings=found)
+    assert len(found) == 1 and "document 'x'" in found[0] and "line(s) 3 are not UTF-8" in found[0]

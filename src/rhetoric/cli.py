@@ -285,7 +285,10 @@ def _cmd_corpus(args) -> int:
     if not any(d.file for d in corpus):
         raise ManifestError(f"{args.manifest}: no document names a file: there is nothing to score")
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    result = corpus.score(_analyzer(args), progress=show, n_process=args.n_process)
+    found = []
+    result = corpus.score(_analyzer(args), progress=show, n_process=args.n_process, warnings=found)
+    for w in found:
+        _warn(w)
     files = export(result, args.output, charts=not args.no_charts)
     p = result.paragraphs
     print(

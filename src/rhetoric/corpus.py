@@ -180,7 +180,12 @@ class Corpus:
     # -- scoring -----------------------------------------------------------------
 
     def score(
-        self, analyzer: Analyzer | None = None, *, progress: bool = False, n_process: int = 1
+        self,
+        analyzer: Analyzer | None = None,
+        *,
+        progress: bool = False,
+        n_process: int = 1,
+        warnings: list[str] | None = None,
     ) -> CorpusScores:
         """Score every document with a file and label each paragraph's provenance.
 
@@ -188,9 +193,12 @@ class Corpus:
             analyzer: a loaded :class:`~rhetoric.Analyzer` (one is made if ``None``).
             progress: show a progress bar on stderr.
             n_process: processes for the parser.
+            warnings: where to append what reading the files noticed (lines
+                decoded as Windows-1252), each naming its document.
 
         Raises:
             InputError: a listed file cannot be read (named in the message).
+            ManifestError: no document names a file.
         """
         docs = [d for d in self.documents if d.file]
         if not docs:
@@ -202,6 +210,8 @@ class Corpus:
                 texts.append(read_file(d.file, d.id))
             except InputError as e:
                 raise InputError(f"{self._where()}: document {d.id!r}: {e}") from None
+            if warnings is not None:
+                warnings.extend(f"{self._where()}: document {d.id!r}: {w}" for w in texts[-1].warnings)
         results = analyzer.score_many(texts, n_process=n_process)
         if progress:
             from tqdm import tqdm
