@@ -98,7 +98,9 @@ def test_folder_doc_ids_are_paths_and_unique(tmp_path, capsys):
     (tmp_path / "sub").mkdir()
     (tmp_path / "README.md").write_text("It may rain.", encoding="utf-8")
     (tmp_path / "sub" / "README.md").write_text("It may snow.", encoding="utf-8")
-    assert main(["score", str(tmp_path), str(tmp_path / "README.md"), "--format", "csv"]) == 0
+    # README is not an article and is skipped in folders unless --include asks for it.
+    argv = ["score", str(tmp_path), str(tmp_path / "README.md"), "--format", "csv", "--include", "*.md"]
+    assert main(argv) == 0
     ids = pd.read_csv(io.StringIO(capsys.readouterr().out))["doc_id"].tolist()
     assert ids == ["README", "sub/README", "README~2"]
 

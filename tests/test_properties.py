@@ -120,3 +120,102 @@ def test_span_offsets_match_the_raw_text(analyzer, text):
     for row in s.spans.itertuples():
         assert text[row.start : row.end] == row.text
     assert list(s.paragraphs["para"]) == list(range(len(s.document.paragraphs)))
+
+
+# -- hostile input (issue 10) ----------------------------------------------------
+
+# Words that are no HTML element name, so that in angle brackets they stay text;
+# separators that look like markup but, in plain text, are not.
+WORDS = ["John", "Smith", "sic", "x", "y", "z", "may", "It", "100", "0", "1", "2017", "Raqqa"]
+SEPARATORS = [" ", "  ", "\n", "\n\n", "<", ">", "<!--", "-->", "1. ", "0) ", "100. ", "=", "+", "@",
+              '"', "'", "“", "”", "(", ")", "/", ",", ".", ":", ";", "?", "!", "\t", "#", "-"]  # fmt: skip
+plainish = st.lists(st.sampled_from(WORDS) | st.sampled_from(SEPARATORS), min_size=1, max_size=80).map(
+    "".join
+)
+
+
+def _tokens(s: str) -> list[str]:
+    import re
+
+    return re.findall(r"[A-Za-z0-9]+", s)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plainish, st.sampled_from(["text", "markdown"]))
+def test_no_text_is_lost(text, markup):
+    """Every word of the raw text reaches a paragraph's text, in order (numbers and <words> included)."""
+    import re
+
+    from hypothesis import assume
+
+    if markup == "markdown":  # "1. " starting a line is a list marker there, as Markdown says
+        assume(not re.search(r"(?m)^[ ]{0,3}\d{1,9}[.)][ \t]+\S", text))
+    try:
+        doc = read_document(text, "p", markup=markup)
+    except InputError:
+        assert not _tokens(text)
+        return
+    got = _tokens(" ".join(p.text for p in doc.paragraphs))
+    assert got == _tokens(text)
+
+
+# Fragments whose repetition made a reader super-linear before (issue 10), and more.
+ADVERSARIAL_PIECES = [
+    "**a ", "__a ", "*a ", "_a ", "*a **b ", "[a](b ", "[a", "<a href=x>", "<h1>", "<blockquote>", "<q>",
+    "<?", "<!a", "<![CDATA[", "<script", "<!--", "a<b ", "# a  ", "> ", "1. ", "&#1", "a.", "a@", "\\*",
+    "`", "  \n", "- - ", "<div class=share>", "<nav>", "</a>",
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(ADVERSARIAL_PIECES), min_size=1, max_size=3).map("".join),
+    st.sampled_from(["markdown", "text", "html"]),
+)
+def test_readers_are_linear_on_adversarial_markup(piece, markup):
+    """1 MB of a repeated markup fragment reads in well under 30 s (a guard against blow-ups, not a benchmark)."""
+    import time
+
+    text = piece * (1_000_000 // len(piece))
+    t0 = time.perf_counter()
+    try:
+        read_document(text, "big", markup=markup)
+    except InputError:
+        pass
+    assert time.perf_counter() - t0 < 30, f"{piece!r} x {len(text) // len(piece)} ({markup}) took over 30 s"
+
+
+file_names = st.binary(min_size=1, max_size=24).filter(lambda b: b"/" not in b and b"\x00" not in b)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(file_names, st.sampled_from([".txt", ".md", ".html", ".TXT"]), st.binary(max_size=400))
+def test_cli_never_prints_a_traceback(tmp_path_factory, analyzer, name, suffix, content):
+    """Random bytes under a random (often not UTF-8) file name: rows or one-line errors, never a traceback."""
+    import contextlib
+    import io
+    import os
+
+    import rhetoric.cli as cli
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = os.path.join(os.fsencode(folder), name + suffix.encode())
+    with open(path, "wb") as fh:
+        fh.write(content)
+    out, err = io.StringIO(), io.StringIO()
+    loader = cli._analyzer
+    cli._analyzer = lambda args: analyzer  # the session's model, not one per example
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(["score", str(folder), "--format", "csv", "--no-progress", "--include", "*"])
+    finally:
+        cli._analyzer = loader
+    assert "Traceback" not in err.getvalue()
+    assert code in (0, 1, 2), err.getvalue()
+    assert all(line.startswith("rhetoric: ") for line in err.getvalue().splitlines())

@@ -35,6 +35,8 @@ __all__ = [
     "chain_over_time",
     "paragraph_scores",
     "save_chart",
+    "chart_html",
+    "script_json",
     "enable_offline",
 ]
 
@@ -351,17 +353,102 @@ def paragraph_scores(
     )
 
 
+def script_json(value) -> str:
+    """JSON that is safe inside an HTML ``<script>``: no ``</script>``, ``<!--`` or line separators.
+
+    Text from articles and manifests ends up in a chart's data (titles,
+    outlets, cue words, tooltips); ``in</script><img onerror=...>`` in one
+    must stay a string. ``<``, ``>`` and ``&`` are written as JSON escapes,
+    which mean the same characters to the JSON reader and nothing to the HTML one.
+
+    >>> print(script_json({"t": "</script><!--"}))
+    {"t": "\\u003c/script\\u003e\\u003c!--"}
+    """
+    import json
+
+    return (
+        json.dumps(value)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+# A chart page: the Vega bundle and the chart's own script, both inline, and a
+# content security policy that lets only those two scripts run (by hash) and
+# lets the page fetch nothing. Vega evaluates expressions with its interpreter
+# (ast: true), so the policy needs no 'unsafe-eval'.
+CHART_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<style>
+  body {{ font-family: system-ui, sans-serif; margin: 1.5rem; }}
+  #rhetoric-chart-page.vega-embed {{ width: 100%; display: flex; }}
+</style>
+<script>{bundle}</script>
+</head>
+<body>
+<div class="rhetoric-chart" id="rhetoric-chart-page"></div>
+<script>{embed}</script>
+</body>
+</html>
+"""
+CHART_EMBED = (
+    "(function(){{var el=document.getElementById('rhetoric-chart-page');"
+    "vegaEmbed(el,{spec},{{mode:'vega-lite',renderer:'svg',actions:false,ast:true}})"
+    ".then(function(){{el.classList.add('rhetoric-chart-live');}})"
+    ".catch(function(e){{console.error(e);}});}})();"
+)
+
+
+def _sha256(script: str) -> str:
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def chart_html(chart, title: str = "") -> str:
+    """A chart as one offline HTML page whose scripts are its own and whose data cannot run.
+
+    The spec is inlined with :func:`script_json`; the page's
+    Content-Security-Policy allows exactly its two inline scripts (by SHA-256
+    hash), no other script, no eval, no network (``default-src 'none'``), and
+    images only from ``data:``/``blob:`` (the PNG export of the chart).
+    """
+    import html
+
+    spec = chart.to_dict() if hasattr(chart, "to_dict") else chart
+    bundle = _bundle().replace("</script", "<\\/script")
+    embed = CHART_EMBED.format(spec=script_json(spec))
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_sha256(bundle)} {_sha256(embed)}; "
+        "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
+        "connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'"
+    )
+    name = title or (spec.get("title") if isinstance(spec.get("title"), str) else "") or "chart"
+    return CHART_PAGE.format(csp=csp, title=html.escape(str(name)), bundle=bundle, embed=embed)
+
+
 def save_chart(chart, path: str | Path) -> Path:
     """Save a chart as ``.png``, ``.svg``, ``.pdf`` or ``.html`` without any network.
 
     HTML inlines Vega, Vega-Lite and Vega-Embed (about 1 MB), so the page
-    draws with no connection.
+    draws with no connection; see :func:`chart_html` for what keeps text in
+    the chart's data from running as script there.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
     if suffix == ".html":
-        chart.save(str(path), inline=True)
+        path.write_text(chart_html(chart), encoding="utf-8")
     elif suffix in (".png", ".svg", ".pdf"):
         chart.save(str(path), **({"scale_factor": 2} if suffix == ".png" else {}))
     else:
@@ -399,7 +486,6 @@ class _OfflineRenderer:
 
     def __call__(self, spec: dict, **kwargs) -> dict:
         import html
-        import json
         import uuid
 
         import vl_convert as vlc
@@ -413,7 +499,7 @@ class _OfflineRenderer:
         if not self.sent_bundle:
             parts.append(f"<script>{_bundle()}</script>")
             self.sent_bundle = True
-        spec_json = json.dumps(spec).replace("</", "<\\/")
+        spec_json = script_json(spec)
         parts.append(
             f'<div id="{div}" class="rhetoric-chart">{svg}</div>'
             "<script>(function(){"

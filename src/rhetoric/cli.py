@@ -7,33 +7,56 @@
     rhetoric corpus MANIFEST -o DIR                         provenance, tables and charts of a corpus
     rhetoric lexicon [--category C] [-o FILE]               the word lists and their sources
 
-``-`` reads standard input; a folder means every text file under it. A file
-that cannot be read is reported on stderr and the others are still scored; the
-exit status is then 1. Bad usage exits 2.
+``-`` reads standard input; a folder means the articles under it (README,
+LICENSE and the like are skipped, with a note; ``--include``/``--exclude``
+globs choose). A file that cannot be read is reported on stderr and the others
+are still scored; the exit status is then 1. Bad usage exits 2, Ctrl-C 130.
+Every error is one line that names the file and the problem. Outputs are
+written to a temporary file beside ``-o`` and renamed when complete, so an
+interrupted run never leaves a file that looks whole.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 __all__ = ["main", "iter_documents", "write_tables"]
 
 
 def iter_documents(
-    paths: list[str], *, encoding: str | None = None, errors: list[str] | None = None
+    paths: list[str],
+    *,
+    encoding: str | None = None,
+    errors: list[str] | None = None,
+    include: list[str] | tuple[str, ...] = (),
+    exclude: list[str] | tuple[str, ...] = (),
+    warn: Callable[[str], None] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> Iterator:
     """Read ``paths`` (``-`` for stdin, folders expanded) as Documents, lazily.
 
     A file's ``doc_id`` is its name without the suffix; inside a folder, its
-    path below the folder (``original/README``), so two files never share an
-    id (a repeated one gets ``~2``, ``~3``...). Files that cannot be read are
-    skipped with their message appended to ``errors`` (raised instead when
-    ``errors`` is ``None``).
+    path below the folder (``original/notes``), so two files never share an
+    id (a repeated one gets ``~2``, ``~3``...); bytes of a file name that are
+    not UTF-8 become U+FFFD. Files that cannot be read, folders that cannot be
+    listed and symbolic link loops are skipped with their message appended to
+    ``errors`` (raised instead when ``errors`` is ``None``). What was skipped
+    on purpose (README, LICENSE; see :func:`rhetoric.text.expand_paths`) goes
+    to ``note``, what reading noticed (lines decoded as Windows-1252) to ``warn``.
     """
-    from .text import InputError, decode_bytes, expand_paths, read_document, read_file
+    from .text import InputError, decode_bytes, display_name, expand_paths, read_document, read_file
+
+    notes: list[str] = []
+
+    def tell(msgs: list[str], to: Callable[[str], None] | None = warn) -> None:
+        if to is not None:
+            for m in msgs:
+                to(m)
+        msgs.clear()
 
     seen: dict[str, int] = {}
 
@@ -45,18 +68,25 @@ def iter_documents(
     for raw in paths:
         try:
             if raw == "-":
-                text, used = decode_bytes(sys.stdin.buffer.read(), encoding, name="<stdin>")
+                found: list[str] = []
+                text, used = decode_bytes(sys.stdin.buffer.read(), encoding, name="<stdin>", warnings=found)
+                tell(found)
                 yield read_document(text, unique("stdin"), path=None, encoding=used)
                 continue
             base = Path(raw)
-            for p in expand_paths([raw]):
+            files = expand_paths([raw], include=include, exclude=exclude, problems=errors, notes=notes)
+            tell(notes, note or warn)
+            for p in files:
                 doc_id = p.relative_to(base).with_suffix("").as_posix() if base.is_dir() else p.stem
                 try:
-                    yield read_file(p, unique(doc_id), encoding=encoding)
+                    doc = read_file(p, unique(display_name(doc_id)), encoding=encoding)
                 except InputError as e:
                     if errors is None:
                         raise
                     errors.append(str(e))
+                    continue
+                tell(doc.warnings)
+                yield doc
         except InputError as e:
             if errors is None:
                 raise
@@ -75,6 +105,8 @@ def write_tables(results, out, table: str, fmt: str) -> int:
     Returns:
         The number of rows written.
     """
+    from .outputs import neutralise_formulas
+
     rows = 0
     header = True
     for r in results:
@@ -87,7 +119,8 @@ def write_tables(results, out, table: str, fmt: str) -> int:
         else:
             df = getattr(r, table)
         if fmt == "csv":
-            df.to_csv(out, index=False, header=header, lineterminator="\n")
+            # Text cells that a spreadsheet would run as a formula get an apostrophe (CSV only).
+            neutralise_formulas(df).to_csv(out, index=False, header=header, lineterminator="\n")
         else:
             if len(df):
                 lines = df.to_json(orient="records", lines=True, force_ascii=False)
@@ -121,30 +154,67 @@ def _progress(docs, total: int | None, enabled: bool):
     return tqdm(docs, total=total, unit="doc", file=sys.stderr, desc="scoring")
 
 
+def _warn(msg: str) -> None:
+    print(f"rhetoric: warning: {msg}", file=sys.stderr)
+
+
+def _note(msg: str) -> None:
+    print(f"rhetoric: note: {msg}", file=sys.stderr)
+
+
+def _inputs(args) -> list[Path]:
+    """The files a command will read (for ``-o`` checks and the progress bar); problems are left for later."""
+    from .text import InputError, expand_paths
+
+    files: list[Path] = []
+    for raw in args.paths:
+        if raw == "-":
+            continue
+        try:
+            files += expand_paths([raw], include=args.include or (), exclude=args.exclude or (), problems=[])
+        except InputError:
+            pass
+    return files
+
+
+def _checked_output(args, inputs: list[Path]) -> str | None:
+    """``-o`` checked before any work: not a folder, not under a file, not one of the inputs."""
+    from .outputs import check_output
+
+    if not args.output or args.output == "-":
+        return None
+    check_output(args.output, inputs=inputs)
+    return args.output
+
+
 def _cmd_table(args, table: str) -> int:
-    from .text import expand_paths
+    from .outputs import atomic_open
 
     if getattr(args, "per", "paragraph") == "document":
         table = "documents"
     errors: list[str] = []
-    total = None
-    if "-" not in args.paths:
-        try:
-            total = len(expand_paths(args.paths))
-        except Exception:
-            total = None
+    inputs = _inputs(args)
+    output = _checked_output(args, inputs)
+    total = len(inputs) if "-" not in args.paths else None
     show = args.progress if args.progress is not None else (sys.stderr.isatty() and (total or 0) > 1)
     analyzer = _analyzer(args)
-    docs = iter_documents(args.paths, encoding=args.encoding, errors=errors)
+    docs = iter_documents(
+        args.paths,
+        encoding=args.encoding,
+        errors=errors,
+        include=args.include or (),
+        exclude=args.exclude or (),
+        warn=_warn,
+        note=_note,
+    )
     results = _progress(
         analyzer.score_many(docs, n_process=args.n_process, batch_size=args.batch_size), total, show
     )
     fmt = _format(args)
-    if args.output and args.output != "-":
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        with open(args.output, "w", encoding="utf-8", newline="") as fh:
+    if output:
+        with atomic_open(output) as fh:
             rows = write_tables(results, fh, table, fmt)
-        print(f"wrote {rows} {table[:-1].replace('paragraph', 'paragraph')} rows to {args.output}", file=sys.stderr)
+        print(f"wrote {rows} {table[:-1]} rows to {output}", file=sys.stderr)
     else:
         write_tables(results, sys.stdout, table, fmt)
     for e in errors:
@@ -171,12 +241,24 @@ def _cmd_explain(args) -> int:
 
 def _cmd_html(args) -> int:
     from .highlight import render_html, to_dict
+    from .outputs import atomic_open
     from .score import Analyzer
 
     errors: list[str] = []
+    output = _checked_output(args, _inputs(args))
     # Read everything first: a page is written whole, and a bad file should
     # fail before the model loads.
-    docs = list(iter_documents(args.paths, encoding=args.encoding, errors=errors))
+    docs = list(
+        iter_documents(
+            args.paths,
+            encoding=args.encoding,
+            errors=errors,
+            include=args.include or (),
+            exclude=args.exclude or (),
+            warn=_warn,
+            note=_note,
+        )
+    )
     for e in errors:
         print(f"rhetoric: error: {e}", file=sys.stderr)
     if not docs:
@@ -185,10 +267,10 @@ def _cmd_html(args) -> int:
         return 2
     analyzer = Analyzer(args.model, args.lexicon, ner=args.ner, readability=False)
     page = render_html([to_dict(s) for s in analyzer.score_many(docs)])
-    if args.output and args.output != "-":
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(page, encoding="utf-8")
-        print(f"wrote {len(docs)} highlighted document(s) to {args.output}", file=sys.stderr)
+    if output:
+        with atomic_open(output) as fh:
+            fh.write(page)
+        print(f"wrote {len(docs)} highlighted document(s) to {output}", file=sys.stderr)
     else:
         sys.stdout.write(page)
     return 1 if errors else 0
@@ -196,10 +278,28 @@ def _cmd_html(args) -> int:
 
 def _cmd_corpus(args) -> int:
     from .corpus import Corpus, export
+    from .manifest import ManifestError
+    from .outputs import check_output
 
-    corpus = Corpus.from_manifest(args.manifest)
+    found: list[str] = []
+    corpus = Corpus.from_manifest(args.manifest, allow_roots=args.allow_root or (), warnings=found)
+    for w in found:
+        _warn(w)
+    inputs = [Path(args.manifest)] + [d.file for d in corpus if d.file]
+    check_output(args.output, folder=True)
+    out = Path(args.output)
+    for i in inputs:
+        if out.exists() and Path(os.path.realpath(i)).parent == Path(os.path.realpath(out)):
+            raise ManifestError(
+                f"{args.output}: -o names the folder the inputs are in ({i}); pick a new folder for the tables"
+            )
+    if not any(d.file for d in corpus):
+        raise ManifestError(f"{args.manifest}: no document names a file: there is nothing to score")
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    result = corpus.score(_analyzer(args), progress=show, n_process=args.n_process)
+    found = []
+    result = corpus.score(_analyzer(args), progress=show, n_process=args.n_process, warnings=found)
+    for w in found:
+        _warn(w)
     files = export(result, args.output, charts=not args.no_charts)
     p = result.paragraphs
     print(
@@ -213,12 +313,17 @@ def _cmd_corpus(args) -> int:
 
 def _cmd_lexicon(args) -> int:
     from .lexicon import Lexicon
+    from .outputs import atomic_open, check_output
 
     df = Lexicon.coerce(args.lexicon).to_frame()
     if args.category:
         df = df[df["category"] == args.category]
-    out = args.output if args.output and args.output != "-" else sys.stdout
-    df.to_csv(out, sep="\t", index=False)
+    if args.output and args.output != "-":
+        check_output(args.output, inputs=[args.lexicon] if args.lexicon else [])
+        with atomic_open(args.output) as fh:
+            df.to_csv(fh, sep="\t", index=False)
+    else:
+        df.to_csv(sys.stdout, sep="\t", index=False)
     return 0
 
 
@@ -245,7 +350,19 @@ def _parser() -> argparse.ArgumentParser:
         help="a word-sense file that adds, replaces or switches off sense frames (columns as data/senses.tsv)",
     )
 
-    table = argparse.ArgumentParser(add_help=False, parents=[common])
+    select = argparse.ArgumentParser(add_help=False)
+    select.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="in folders, read only files whose path below the folder or name matches (repeatable; "
+        "README and LICENSE are then read if they match)",
+    )
+    select.add_argument(
+        "--exclude", action="append", metavar="GLOB", help="in folders, leave out matching files (repeatable)"
+    )
+
+    table = argparse.ArgumentParser(add_help=False, parents=[common, select])
     table.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads stdin")
     table.add_argument(
         "--format", choices=("csv", "jsonl"), help="output format (default: from -o's suffix, else csv)"
@@ -296,7 +413,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--para", type=int, metavar="N", help="only paragraph N (0-based)")
     hl = sub.add_parser(
         "html",
-        parents=[common],
+        parents=[common, select],
         help="the text with every cue highlighted, as one self-contained HTML page",
         description="Write one offline HTML page (no scripts, no network) showing each document with its "
         "hedges, absolutes, emotive terms and sources highlighted, the rule behind each on hover, and "
@@ -316,6 +433,13 @@ def _parser() -> argparse.ArgumentParser:
     co.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the tables and charts/")
     co.add_argument("--n-process", type=int, default=1, metavar="N")
     co.add_argument("--no-charts", action="store_true", help="write the tables only")
+    co.add_argument(
+        "--allow-root",
+        action="append",
+        metavar="DIR",
+        help="also read manifest files under DIR (by default only files under the manifest's folder, "
+        "after resolving symbolic links, are read)",
+    )
     cbar = co.add_mutually_exclusive_group()
     cbar.add_argument("--progress", dest="progress", action="store_true", default=None)
     cbar.add_argument("--no-progress", dest="progress", action="store_false")
@@ -334,10 +458,11 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``rhetoric`` command."""
-    from .corpus import ManifestError
     from .lexicon import LexiconError
+    from .manifest import ManifestError
     from .model import ModelNotFoundError
-    from .text import InputError
+    from .outputs import Interrupted, OutputError
+    from .text import InputError, display_name
 
     args = _parser().parse_args(argv)
     try:
@@ -353,13 +478,34 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "html":
             return _cmd_html(args)
         return _cmd_lexicon(args)
-    except (InputError, LexiconError, ModelNotFoundError, ManifestError) as e:
-        print(f"rhetoric: error: {e}", file=sys.stderr)
+    except (InputError, LexiconError, ModelNotFoundError, ManifestError, OutputError) as e:
+        print(f"rhetoric: error: {display_name(str(e))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt:
+    except Interrupted as e:
+        print(f"rhetoric: {display_name(e.message())}", file=sys.stderr)
         return 130
+    except KeyboardInterrupt:
+        out = getattr(args, "output", None)
+        if out and out != "-":
+            print(f"rhetoric: interrupted; {display_name(out)} was not written", file=sys.stderr)
+        else:
+            print("rhetoric: interrupted", file=sys.stderr)
+        return 130
+    except OSError as e:
+        where = display_name(str(e.filename)) + ": " if e.filename else ""
+        print(f"rhetoric: error: {where}{e.strerror or e}", file=sys.stderr)
+        return 2
+    except Exception as e:  # never a traceback in a classroom; RHETORIC_DEBUG=1 shows it
+        if os.environ.get("RHETORIC_DEBUG"):
+            raise
+        print(
+            f"rhetoric: error: unexpected {type(e).__name__}: {display_name(str(e))} "
+            "(please report it; RHETORIC_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 3
 
 
 if __name__ == "__main__":

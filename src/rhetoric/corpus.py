@@ -1,6 +1,6 @@
 """A corpus: documents listed in a manifest, related to one original report.
 
-A manifest is YAML (``documents:`` list) or CSV (one row a document) with
+Manifests are read and checked in :mod:`rhetoric.manifest`. A manifest is YAML (``documents:`` list) or CSV (one row a document) with
 these fields; only ``id`` is required, and every document but the original
 needs ``via``:
 
@@ -24,39 +24,29 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import re
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .manifest import (
+    MANIFEST_FIELDS as _FIELDS,  # noqa: F401 - kept importable from here
+)
+from .manifest import (
+    CorpusDocument,
+    ManifestError,
+    ManifestWarning,
+    check_documents,
+    read_manifest,
+)
 from .provenance import OriginIndex, distance, is_lead_in, provenance_label, text_distance
 from .score import Analyzer, Scores
 from .text import InputError, read_file
 from .voice import Stretch
 
-__all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError"]
+__all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError", "ManifestWarning"]
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_FIELDS = (
-    "id",
-    "file",
-    "title",
-    "author",
-    "outlet",
-    "date",
-    "date_note",
-    "url",
-    "origin",
-    "via",
-    "reconstructed",
-    "note",
-)
-_TRUE = {"true", "yes", "1", "y"}
-_FALSE = {"false", "no", "0", "n", ""}
 METADATA_COLUMNS = [
     "doc_id", "title", "author", "outlet", "date", "url", "is_origin", "reconstructed",
     "via", "hops", "days_after_origin", "source",
@@ -70,29 +60,6 @@ PROVENANCE_COLUMNS = [
     "distance",
     "distance_note",
 ]
-
-
-class ManifestError(ValueError):
-    """A manifest is malformed; the message names the manifest and the entry."""
-
-
-@dataclass(frozen=True)
-class CorpusDocument:
-    """One manifest entry."""
-
-    id: str
-    file: Path | None = None
-    title: str = ""
-    author: str = ""
-    outlet: str = ""
-    date: dt.date | None = None
-    date_note: str = ""
-    url: str = ""
-    origin: bool = False
-    via: tuple[str, ...] = ()
-    reconstructed: bool = False
-    note: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass
@@ -109,42 +76,6 @@ class CorpusScores:
     paragraphs: pd.DataFrame
     spans: pd.DataFrame
     documents: pd.DataFrame
-
-
-def _bool(value, where: str, name: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    s = str(value).strip().lower() if value is not None else ""
-    if s in _TRUE:
-        return True
-    if s in _FALSE:
-        return False
-    raise ManifestError(f"{where}: {name} must be true or false, not {value!r}")
-
-
-def _date(value, where: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ManifestError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD)") from None
-
-
-def _via(value, where: str) -> tuple[str, ...]:
-    if value in (None, ""):
-        return ()
-    if isinstance(value, str):
-        items = [v.strip() for v in re.split(r"[;,]", value)]
-    elif isinstance(value, (list, tuple)):
-        items = [str(v).strip() for v in value]
-    else:
-        raise ManifestError(f"{where}: via must be a list of ids, not {value!r}")
-    return tuple(v for v in items if v)
 
 
 class Corpus:
@@ -168,103 +99,33 @@ class Corpus:
     # -- loading ----------------------------------------------------------------
 
     @classmethod
-    def from_manifest(cls, path: str | Path) -> Corpus:
-        """Load a YAML or CSV manifest.
+    def from_manifest(
+        cls,
+        path: str | Path,
+        *,
+        allow_roots: list[str | Path] | tuple[str | Path, ...] = (),
+        warnings: list[str] | None = None,
+    ) -> Corpus:
+        """Load a YAML or CSV manifest (read and checked by :func:`rhetoric.manifest.read_manifest`).
+
+        Args:
+            allow_roots: folders besides the manifest's own that listed files
+                may sit in; by default a file outside it (``../``, an absolute
+                path, a symbolic link out) is refused.
+            warnings: where to append warnings (an origin with no file);
+                ``None`` issues each as a :class:`~rhetoric.manifest.ManifestWarning`.
 
         Raises:
             ManifestError: unreadable or malformed manifest, a missing file,
                 a duplicate id, an unknown or missing origin, a cycle in ``via``.
         """
         p = Path(path)
-        if not p.is_file():
-            raise ManifestError(f"{p}: no such manifest file")
-        suffix = p.suffix.lower()
-        try:
-            text = p.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise ManifestError(f"{p}: not valid UTF-8 (byte {e.start})") from None
-        if suffix in (".yaml", ".yml"):
-            rows, meta = cls._yaml_rows(text, p)
-        elif suffix in (".csv", ".tsv"):
-            rows, meta = cls._csv_rows(text, p, "\t" if suffix == ".tsv" else ",")
-        else:
-            raise ManifestError(f"{p}: a manifest is .yaml, .yml, .csv or .tsv, not {suffix or 'no suffix'}")
-        docs = [cls._entry(row, f"{p} {where}", p.parent) for where, row in rows]
+        docs, meta = read_manifest(p, allow_roots=allow_roots, warnings=warnings)
         return cls(
             docs,
             name=str(meta.get("name") or p.stem),
             description=str(meta.get("description") or ""),
             manifest=p,
-        )
-
-    @staticmethod
-    def _yaml_rows(text: str, p: Path):
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark else ""
-            raise ManifestError(f"{p}{where}: not valid YAML ({getattr(e, 'problem', e)})") from None
-        if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-            raise ManifestError(f"{p}: expected a mapping with a 'documents:' list")
-        rows = []
-        for i, row in enumerate(data["documents"]):
-            if not isinstance(row, dict):
-                raise ManifestError(
-                    f"{p} documents[{i}]: each document is a mapping of fields, not {type(row).__name__}"
-                )
-            rows.append((f"documents[{i}] (id {row.get('id', '?')!r})", row))
-        return rows, data
-
-    @staticmethod
-    def _csv_rows(text: str, p: Path, delimiter: str):
-        reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
-        if not reader.fieldnames or "id" not in [f.strip() for f in reader.fieldnames]:
-            raise ManifestError(f"{p}:1: the header needs an 'id' column (columns: {', '.join(_FIELDS)})")
-        rows = []
-        for i, row in enumerate(reader, start=2):
-            if None in row:
-                raise ManifestError(f"{p}:{i}: more fields than the header has")
-            rows.append(
-                (
-                    f"line {i} (id {row.get('id', '?')!r})",
-                    {k.strip(): (v or "").strip() for k, v in row.items()},
-                )
-            )
-        return rows, {}
-
-    @staticmethod
-    def _entry(row: dict, where: str, root: Path) -> CorpusDocument:
-        doc_id = str(row.get("id") or "").strip()
-        if not doc_id:
-            raise ManifestError(f"{where}: missing id")
-        if not _ID.match(doc_id):
-            raise ManifestError(f"{where}: id {doc_id!r} may hold only letters, digits, '.', '_' and '-'")
-        file = row.get("file") or None
-        path = None
-        if file:
-            path = Path(str(file))
-            if not path.is_absolute():
-                path = root / path
-            if not path.is_file():
-                raise ManifestError(f"{where}: file {str(file)!r} does not exist (looked for {path})")
-        extra = {k: v for k, v in row.items() if k not in _FIELDS}
-        return CorpusDocument(
-            id=doc_id,
-            file=path,
-            title=str(row.get("title") or ""),
-            author=str(row.get("author") or ""),
-            outlet=str(row.get("outlet") or ""),
-            date=_date(row.get("date"), where),
-            date_note=str(row.get("date_note") or ""),
-            url=str(row.get("url") or ""),
-            origin=_bool(row.get("origin"), where, "origin"),
-            via=_via(row.get("via"), where),
-            reconstructed=_bool(row.get("reconstructed"), where, "reconstructed"),
-            note=str(row.get("note") or ""),
-            extra=extra,
         )
 
     # -- relations ---------------------------------------------------------------
@@ -273,51 +134,7 @@ class Corpus:
         return str(self.manifest) if self.manifest else "corpus"
 
     def _check(self) -> None:
-        seen: set[str] = set()
-        for d in self.documents:
-            if d.id in seen:
-                raise ManifestError(f"{self._where()}: duplicate id {d.id!r}")
-            seen.add(d.id)
-        origins = [d.id for d in self.documents if d.origin]
-        if not origins:
-            raise ManifestError(
-                f"{self._where()}: no document is marked 'origin: true' (the original report)"
-            )
-        if len(origins) > 1:
-            raise ManifestError(
-                f"{self._where()}: only one original report is allowed, found {', '.join(origins)}"
-            )
-        for d in self.documents:
-            for v in d.via:
-                if v not in seen:
-                    raise ManifestError(
-                        f"{self._where()}: {d.id!r} came via {v!r}, which is not in the manifest (unknown origin)"
-                    )
-                if v == d.id:
-                    raise ManifestError(f"{self._where()}: {d.id!r} lists itself in via (a cycle)")
-            if d.origin and d.via:
-                raise ManifestError(f"{self._where()}: the original {d.id!r} cannot have a via")
-            if not d.origin and not d.via:
-                raise ManifestError(
-                    f"{self._where()}: {d.id!r} does not say how it reached the original (via: [...])"
-                )
-        # A cycle: a document whose via chain never reaches the origin.
-        by_id = {d.id: d for d in self.documents}
-        state: dict[str, int] = {}
-
-        def visit(i: str, path: list[str]) -> None:
-            if state.get(i) == 2:
-                return
-            if state.get(i) == 1:
-                cycle = path[path.index(i) :] + [i]
-                raise ManifestError(f"{self._where()}: a cycle in the relations: {' -> '.join(cycle)}")
-            state[i] = 1
-            for v in by_id[i].via:
-                visit(v, path + [i])
-            state[i] = 2
-
-        for d in self.documents:
-            visit(d.id, [])
+        check_documents(self.documents, self._where())
 
     def _hops(self) -> dict[str, int]:
         """Shortest number of hand-overs from the original to each document."""
@@ -364,7 +181,12 @@ class Corpus:
     # -- scoring -----------------------------------------------------------------
 
     def score(
-        self, analyzer: Analyzer | None = None, *, progress: bool = False, n_process: int = 1
+        self,
+        analyzer: Analyzer | None = None,
+        *,
+        progress: bool = False,
+        n_process: int = 1,
+        warnings: list[str] | None = None,
     ) -> CorpusScores:
         """Score every document with a file and label each paragraph's provenance.
 
@@ -372,18 +194,25 @@ class Corpus:
             analyzer: a loaded :class:`~rhetoric.Analyzer` (one is made if ``None``).
             progress: show a progress bar on stderr.
             n_process: processes for the parser.
+            warnings: where to append what reading the files noticed (lines
+                decoded as Windows-1252), each naming its document.
 
         Raises:
             InputError: a listed file cannot be read (named in the message).
+            ManifestError: no document names a file.
         """
-        analyzer = analyzer or Analyzer()
         docs = [d for d in self.documents if d.file]
+        if not docs:
+            raise ManifestError(f"{self._where()}: no document names a file: there is nothing to score")
+        analyzer = analyzer or Analyzer()
         texts = []
         for d in docs:
             try:
                 texts.append(read_file(d.file, d.id))
             except InputError as e:
                 raise InputError(f"{self._where()}: document {d.id!r}: {e}") from None
+            if warnings is not None:
+                warnings.extend(f"{self._where()}: document {d.id!r}: {w}" for w in texts[-1].warnings)
         # Align every derived paragraph to the original before scoring: the aligned stretches
         # are the original's words, not the author's (voice basis aligned_origin).
         origin_doc = next((t for t in texts if t.doc_id == self.origin.id), None)
@@ -511,6 +340,17 @@ def _other_is_quoted(p: pd.DataFrame, spans: pd.DataFrame) -> tuple[pd.DataFrame
 CHARTS = ("measures_by_provenance", "certainty_vs_distance", "cue_words_by_provenance", "chain_over_time")
 
 
+TABLES = ("paragraphs", "spans", "documents")
+
+
+def planned_files(*, charts: bool = True, formats: tuple[str, ...] = ("png", "svg", "html")) -> list[str]:
+    """The files :func:`export` writes, relative to its folder, in the order it writes them."""
+    out = [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")]
+    if charts:
+        out += [f"charts/{name}.{fmt}" for name in CHARTS for fmt in formats]
+    return out
+
+
 def export(
     result: CorpusScores,
     outdir: str | Path,
@@ -520,37 +360,46 @@ def export(
 ) -> list[Path]:
     """Write a corpus's tables (CSV and Parquet) and charts (PNG, SVG, offline HTML) to ``outdir``.
 
+    Each file is written to a temporary file beside it and renamed when
+    complete, and a ``COMPLETE`` marker listing the files is written last (an
+    old one is removed first): a folder without it is not a finished export.
+    CSV text cells that a spreadsheet would run as a formula get an
+    apostrophe (:func:`rhetoric.outputs.neutralise_formulas`); the Parquet
+    tables keep every text as it is.
+
     Returns:
-        The files written.
+        The files written (the marker, written after them, is not listed).
+
+    Raises:
+        rhetoric.outputs.Interrupted: Ctrl-C; it says which files were not written.
+        rhetoric.outputs.OutputError: the folder cannot be written.
     """
     from . import charts as ch
+    from .outputs import OutputFolder, neutralise_formulas
 
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for name, df in (
-        ("paragraphs", result.paragraphs),
-        ("spans", result.spans),
-        ("documents", result.documents),
-    ):
-        csv_path = out / f"{name}.csv"
-        df.to_csv(csv_path, index=False)
-        pq_path = out / f"{name}.parquet"
-        df.to_parquet(pq_path, index=False)
-        written += [csv_path, pq_path]
-    if not charts:
-        return written
-    import altair as alt
+    folder = OutputFolder(outdir, planned_files(charts=charts, formats=formats))
+    try:
+        for name, df in zip(TABLES, (result.paragraphs, result.spans, result.documents), strict=True):
+            with folder.target(f"{name}.csv") as tmp:
+                neutralise_formulas(df).to_csv(tmp, index=False)
+            with folder.target(f"{name}.parquet") as tmp:
+                df.to_parquet(tmp, index=False)
+        if charts:
+            import altair as alt
 
-    made = {
-        "measures_by_provenance": lambda: ch.measures_by_provenance(result.paragraphs),
-        "certainty_vs_distance": lambda: ch.certainty_vs_distance(result.paragraphs),
-        "cue_words_by_provenance": lambda: ch.cue_words_by_provenance(result.spans),
-        "chain_over_time": lambda: ch.chain_over_time(result.paragraphs, result.documents),
-    }
-    with alt.data_transformers.disable_max_rows():
-        for name in CHARTS:
-            chart = made[name]()
-            for fmt in formats:
-                written.append(ch.save_chart(chart, out / "charts" / f"{name}.{fmt}"))
-    return written
+            made = {
+                "measures_by_provenance": lambda: ch.measures_by_provenance(result.paragraphs),
+                "certainty_vs_distance": lambda: ch.certainty_vs_distance(result.paragraphs),
+                "cue_words_by_provenance": lambda: ch.cue_words_by_provenance(result.spans),
+                "chain_over_time": lambda: ch.chain_over_time(result.paragraphs, result.documents),
+            }
+            with alt.data_transformers.disable_max_rows():
+                for name in CHARTS:
+                    chart = made[name]()
+                    for fmt in formats:
+                        with folder.target(f"charts/{name}.{fmt}") as tmp:
+                            ch.save_chart(chart, tmp)
+        folder.finish()
+    except KeyboardInterrupt:
+        raise folder.interrupted() from None
+    return [folder.path / n for n in folder.written]

@@ -73,12 +73,11 @@ def layout_of_document(document, paragraphs=None, base: int = 0, extra=None) -> 
     if extra:
         voices = [_with_extra(v, extra.get(i, ())) for i, v in enumerate(voices)]
     idx = range(len(document.paragraphs)) if paragraphs is None else paragraphs
-    links = document.markup.links
     out = []
     for i in idx:
         p = document.paragraphs[i]
         lo, hi = p.clean_start, p.clean_end
-        plinks = tuple((s - lo, e - lo, url) for s, e, url in links if lo <= s < hi)
+        plinks = tuple((s - lo, e - lo, url) for s, e, url in document.markup.links_in(lo, hi))
         out.append(ParaLayout(p.index, lo - base, hi - base, p.kind, voices[i], plinks))
     return Layout(out)
 
