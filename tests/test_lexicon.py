@@ -137,3 +137,29 @@ def test_to_frame_round_trips_columns():
     df = Lexicon.default().to_frame()
     assert list(df.columns) == [*COLUMNS, "origin"]
     assert df["origin"].str.match(r"^\w+\.tsv:\d+$").all()
+
+
+@pytest.mark.parametrize("fname,columns", [
+    ("patterns.tsv", ["pattern", "word", "source", "note"]),
+    ("boilerplate.tsv", ["reason", "pattern", "source", "note"]),
+    ("senses.tsv", ["term", "frame", "value", "sense", "counted", "source", "note"]),
+])
+def test_word_lists_and_frames_are_data_with_sources(fname, columns):
+    """Word lists, boilerplate patterns and sense frames: well formed, no duplicate rows, a source on each."""
+    import re
+    from importlib import resources
+
+    lines = (resources.files("rhetoric") / "data" / fname).read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == columns
+    rows = [line.split("\t") for line in lines[1:] if line.strip()]
+    assert rows and all(len(r) == len(columns) for r in rows)
+    assert all(r[columns.index("source")] for r in rows)
+    keys = [tuple(r[:3]) for r in rows]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1][:3]
+    sources_md = (resources.files("rhetoric") / "data" / "SOURCES.md").read_text(encoding="utf-8")
+    for r in rows:
+        for key in r[columns.index("source")].split(";"):
+            assert f"### {key}" in sources_md, f"{fname}: source {key!r} is not cited in SOURCES.md"
+    if fname == "boilerplate.tsv":
+        for r in rows:
+            re.compile(r[1])

@@ -26,6 +26,36 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+
+def _data(name: str) -> str:
+    from importlib import resources
+
+    return (resources.files("rhetoric") / "data" / name).read_text(encoding="utf-8")
+
+
+def _word_class(name: str) -> frozenset[str]:
+    """A word class of ``data/patterns.tsv`` (read here without the cue rules' modules)."""
+    out = set()
+    for line in _data("patterns.tsv").splitlines()[1:]:
+        fields = line.split("\t")
+        if len(fields) == 4 and fields[0] == name:
+            out.add(fields[1])
+    return frozenset(out)
+
+
+def _boilerplate_rules() -> list[tuple[str, re.Pattern]]:
+    """The boilerplate patterns of ``data/boilerplate.tsv``, in order (the first that matches names the reason)."""
+    rules = []
+    for n, line in enumerate(_data("boilerplate.tsv").splitlines()[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not fields[0] or not fields[1] or not fields[2]:
+            raise ValueError(f"boilerplate.tsv:{n}: expected reason, pattern, source, note")
+        rules.append((fields[0], re.compile(fields[1], re.I)))
+    return rules
+
+
 __all__ = [
     "Document",
     "Paragraph",
@@ -752,29 +782,7 @@ def _broken_mid_sentence(prev: str, nxt: str) -> bool:
 
 
 # Words a sentence cannot end on.
-_DANGLING = {
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "from",
-    "that",
-    "as",
-    "but",
-    "into",
-    "than",
-    "whose",
-    "which",
-}
+_DANGLING = _word_class("dangling_word")
 
 
 def split_paragraphs(clean: str, markup: Markup | None = None) -> list[tuple[int, int, bool]]:
@@ -837,65 +845,8 @@ _RE_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RE_URLISH = re.compile(r"^(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
 
 # (reason, pattern on the whole clean paragraph). Order matters: first hit wins.
-_BOILERPLATE_RULES: list[tuple[str, re.Pattern]] = [
-    (
-        "metadata",
-        re.compile(
-            r"^(?:Region|Theme|Themes|In-depth Report|Tags?|Topics?|Categor(?:y|ies)|Filed under|Keywords|Section)\s*:",
-            re.I,
-        ),
-    ),
-    ("byline", re.compile(r"^(?:By|Articles by:?|Written by|Posted by|Author:?)\s+\S.{0,80}$", re.I)),
-    (
-        "copyright",
-        re.compile(
-            r"^(?:Copyright|©|\(c\)\s*\d{4})|\ball rights reserved\b|^The original source of this article is\b",
-            re.I,
-        ),
-    ),
-    (
-        "disclaimer",
-        re.compile(
-            r"^Disclaimer\b|\bcontains copyrighted material\b|\bof sole responsibility of the author|\bprovisions of .fair use",
-            re.I,
-        ),
-    ),
-    (
-        "contact",
-        re.compile(
-            r"^(?:For media inquiries|To contact|Contact(?: us)?:|Email:|E-mail:|Send (?:us )?(?:a )?tips?)|\bcan be reached at\s*$",
-            re.I,
-        ),
-    ),
-    (
-        "membership",
-        re.compile(
-            r"^(?:Become a (?:Member|Patron|Subscriber)|Subscribe\b|Sign up\b|Donate\b|Support (?:us|our)\b|Join (?:us|our)\b|Comment on .* (?:Facebook|Twitter) page|Follow us\b|Share this\b|Click (?:here )?to share|Like us on)",
-            re.I,
-        ),
-    ),
-    (
-        "share_bar",
-        re.compile(
-            r"^(?:\d+\s+Comments?\b.*(?:Share|Tweet|Email))|(?:\b(?:Share|Tweet|Email|Print|Stumble)\b\s*/\s*){2,}",
-            re.I,
-        ),
-    ),
-    (
-        "promotion",
-        re.compile(
-            r"^All Global Research articles can be read in\b|^Read more:|^Related(?: articles?)?:|^Recommended:|^Advertisement$",
-            re.I,
-        ),
-    ),
-    ("author_bio_label", _RE_BIO_LABEL := re.compile(r"^About the author:?$", re.I)),
-    (
-        "caption",
-        re.compile(
-            r"^(?:Screen ?shot|Photo|Image|Picture|Map|Video|Source|Credit|Featured image)\b.{0,80}$", re.I
-        ),
-    ),
-]
+_BOILERPLATE_RULES: list[tuple[str, re.Pattern]] = _boilerplate_rules()
+_RE_BIO_LABEL = next(rx for reason, rx in _BOILERPLATE_RULES if reason == "author_bio_label")
 
 
 _RE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -1013,29 +964,7 @@ def _classify_all(
     return out
 
 
-_SMALL_WORDS = {
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "by",
-    "with",
-    "from",
-    "as",
-    "is",
-    "vs",
-    "via",
-    "out",
-    "up",
-}
+_SMALL_WORDS = _word_class("small_word")
 
 
 def _title_case(t: str) -> bool:
