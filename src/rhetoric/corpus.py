@@ -37,7 +37,7 @@ from .provenance import OriginIndex, distance, is_lead_in, provenance_label, tex
 from .score import Analyzer, Scores
 from .text import InputError, read_file
 
-__all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError"]
+__all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError", "write_diff_pages"]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _FIELDS = (
@@ -103,11 +103,19 @@ class CorpusScores:
             a ``source`` column (its file) and the provenance columns.
         spans: the core span table, with the metadata and ``provenance``.
         documents: one row per manifest entry (files or not).
+        changes: what each document changed in the cues of the original it
+            reproduces, one row a change (see :mod:`rhetoric.diff`), with the
+            paragraph's ``provenance`` and the document's metadata.
+        stretches: one row per paragraph aligned to the original: where the
+            aligned stretch sits on both sides and its words (the reproduced
+            words that the change rates divide by).
     """
 
     paragraphs: pd.DataFrame
     spans: pd.DataFrame
     documents: pd.DataFrame
+    changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stretches: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _bool(value, where: str, name: str) -> bool:
@@ -404,10 +412,38 @@ class Corpus:
             spans.append(sp)
         paragraphs = pd.concat(paras, ignore_index=True) if paras else pd.DataFrame()
         span_table = pd.concat(spans, ignore_index=True) if spans else pd.DataFrame()
+        changes, stretches = self._changes(scored, origin, index, origin_paras, paras)
         if len(paragraphs):
             paragraphs = paragraphs.merge(meta, on="doc_id", how="left")
             span_table = span_table.merge(meta, on="doc_id", how="left")
-        return CorpusScores(paragraphs, span_table, meta)
+            changes = changes.merge(meta, on="doc_id", how="left")
+        return CorpusScores(paragraphs, span_table, meta, changes, stretches)
+
+    def _changes(
+        self,
+        scored: list[Scores],
+        origin: Scores | None,
+        index: OriginIndex | None,
+        origin_paras: list[int],
+        paras: list[pd.DataFrame],
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The certainty diff of every document against the original (see :mod:`rhetoric.diff`)."""
+        from .diff import CHANGE_COLUMNS, STRETCH_COLUMNS, diff_scores
+
+        changes, stretches = [], []
+        if origin is not None and index is not None:
+            for s, p in zip(scored, paras, strict=True):
+                if s.doc_id == origin.doc_id:
+                    continue
+                d = diff_scores(origin, s, index=index, origin_paras=origin_paras)
+                changes.append(d.changes.merge(p[["para", "provenance"]], on="para", how="left"))
+                stretches.append(d.stretches.merge(p[["para", "provenance"]], on="para", how="left"))
+        if not changes:
+            return (
+                pd.DataFrame(columns=[*CHANGE_COLUMNS, "provenance"]),
+                pd.DataFrame(columns=[*STRETCH_COLUMNS, "provenance"]),
+            )
+        return pd.concat(changes, ignore_index=True), pd.concat(stretches, ignore_index=True)
 
     def _provenance(
         self, s: Scores, index: OriginIndex | None, origin_paras: list[int], meta: pd.DataFrame
@@ -458,7 +494,13 @@ class Corpus:
         return p
 
 
-CHARTS = ("measures_by_provenance", "certainty_vs_distance", "cue_words_by_provenance", "chain_over_time")
+CHARTS = (
+    "measures_by_provenance",
+    "certainty_vs_distance",
+    "cue_words_by_provenance",
+    "chain_over_time",
+    "changes_along_chain",
+)
 
 
 def export(
@@ -468,7 +510,11 @@ def export(
     charts: bool = True,
     formats: tuple[str, ...] = ("png", "svg", "html"),
 ) -> list[Path]:
-    """Write a corpus's tables (CSV and Parquet) and charts (PNG, SVG, offline HTML) to ``outdir``.
+    """Write a corpus's tables (CSV and Parquet), diff pages and charts (PNG, SVG, offline HTML) to ``outdir``.
+
+    The tables are ``paragraphs``, ``spans``, ``documents``, ``changes`` and
+    ``stretches``; ``diff/<doc_id>.html`` is the side-by-side page of what
+    each document changed in the original (see :mod:`rhetoric.diffpage`).
 
     Returns:
         The files written.
@@ -482,12 +528,15 @@ def export(
         ("paragraphs", result.paragraphs),
         ("spans", result.spans),
         ("documents", result.documents),
+        ("changes", result.changes),
+        ("stretches", result.stretches),
     ):
         csv_path = out / f"{name}.csv"
         df.to_csv(csv_path, index=False)
         pq_path = out / f"{name}.parquet"
         df.to_parquet(pq_path, index=False)
         written += [csv_path, pq_path]
+    written += write_diff_pages(result, out / "diff")
     if not charts:
         return written
     import altair as alt
@@ -497,10 +546,44 @@ def export(
         "certainty_vs_distance": lambda: ch.certainty_vs_distance(result.paragraphs),
         "cue_words_by_provenance": lambda: ch.cue_words_by_provenance(result.spans),
         "chain_over_time": lambda: ch.chain_over_time(result.paragraphs, result.documents),
+        "changes_along_chain": lambda: ch.changes_along_chain(
+            result.changes, result.stretches, result.documents
+        ),
     }
     with alt.data_transformers.disable_max_rows():
         for name in CHARTS:
             chart = made[name]()
             for fmt in formats:
                 written.append(ch.save_chart(chart, out / "charts" / f"{name}.{fmt}"))
+    return written
+
+
+def write_diff_pages(result: CorpusScores, outdir: str | Path) -> list[Path]:
+    """One side-by-side diff page per document that reproduces the original: ``outdir/<doc_id>.html``."""
+    from .diffpage import render_diff_html, to_diff_dict
+
+    out = Path(outdir)
+    docs = result.documents
+    origin = docs.loc[docs["is_origin"].astype(bool)]
+    if origin.empty or result.stretches is None or not len(result.stretches):
+        return []
+    origin_id = str(origin["doc_id"].iloc[0])
+    p = result.paragraphs
+    origin_texts = dict(
+        zip(p.loc[p["doc_id"] == origin_id, "para"], p.loc[p["doc_id"] == origin_id, "text"], strict=True)
+    )
+    titles = dict(zip(docs["doc_id"], docs["title"], strict=True))
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc_id, st in result.stretches.groupby("doc_id", sort=True):
+        mine = p[p["doc_id"] == doc_id]
+        ch = result.changes[result.changes["doc_id"] == doc_id]
+        title = f"{doc_id}" + (f" ({titles[doc_id]})" if titles.get(doc_id) else "")
+        data = to_diff_dict(
+            ch, st, dict(zip(mine["para"], mine["text"], strict=True)), origin_texts,
+            doc_id=str(doc_id), title=title, origin_title=f"{origin_id} ({titles.get(origin_id) or 'the original'})",
+        )  # fmt: skip
+        path = out / f"{doc_id}.html"
+        path.write_text(render_diff_html(data), encoding="utf-8")
+        written.append(path)
     return written
