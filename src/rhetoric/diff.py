@@ -147,6 +147,14 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # the stretch) align word for word; below it, the sentence is the copy's own
 # (on its side) or cut whole (on the original's), and its cues are no edit.
 REPRODUCED_MIN = 0.3
+# Words a copy may put before a reproduced sentence's first word and still be
+# editing that sentence ("Clearly," "Perhaps" "The BBC says"); more is a lead-in
+# of its own ("As the BBC's investigation put it,").
+LEAD_WORDS = 3
+# Up to this many words, two bits of text that share any word are the same
+# sentence's ends, and two paragraph ends that share one are the same ending.
+SHORT = 6
+REST_WORDS = 12
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _OPEN = "\"'“‘«„([ \t\n"
 _CLOSE = "\"'”’»)] \t\n"
@@ -221,6 +229,10 @@ def _key(c: Mapping) -> tuple[str, str]:
     # or "Clearly" and "clearly" are one cue.
     if c["category"] == "source" and c["rule"] not in ("named_source",):
         return ("source", "\x00attribution")
+    if c["rule"] == "named_source":
+        # A name by its last word: "Col. Ryan Dillon" and "Ryan Dillon" are one source.
+        words = _norm(str(c["text"])).split()
+        return ("source", "\x02" + (words[-1] if words else ""))
     entry = c.get("entry")
     if isinstance(entry, str) and entry:
         return (c["category"], "\x01" + entry.lower())
@@ -261,9 +273,11 @@ def _enough(aligned: int, words: int) -> bool:
 
 
 def _share_words(a: str, b: str) -> bool:
-    """Do two stretches of text share a word that is not a common function word?"""
-    wa = {w.lower() for w in _WORD.findall(a)} - _COMMON
-    return bool(wa & ({w.lower() for w in _WORD.findall(b)} - _COMMON))
+    """Do two bits of text share a word (one that is not a common function word, unless both are short)?"""
+    wa, wb = {w.lower() for w in _WORD.findall(a)}, {w.lower() for w in _WORD.findall(b)}
+    if len(wa) > SHORT or len(wb) > SHORT:
+        wa, wb = wa - _COMMON, wb - _COMMON
+    return bool(wa & wb)
 
 
 def _context(text: str, s: int, e: int, limit: int = 60) -> str:
@@ -318,7 +332,11 @@ class _Stretch:
             os_ = _sentence_start(t1, s1)
         else:
             d_from, o_from = _sentence_start(text, ds), _sentence_start(t1, s1)
-            if _share_words(text[d_from:ds], t1[o_from:s1]):
+            if _share_words(text[d_from:ds], t1[o_from:s1]) or (
+                # The original's sentence starts here and the copy put a word or
+                # three in front of it ("Clearly, the convoy ..."): an edit of it.
+                o_from == s1 and len(_TOKEN.findall(text[d_from:ds])) <= LEAD_WORDS
+            ):
                 ds, os_ = d_from, o_from
         # Trailing edge, the same way round.
         if _ends_sentence(text, de):
@@ -327,6 +345,16 @@ class _Stretch:
             d_to, o_to = _sentence_end(text, de), _sentence_end(t2, e2)
             if _share_words(text[de:d_to], t2[e2:o_to]):
                 de, oe = d_to, o_to
+        # A short rest of both paragraphs that shares a word ("One explains:" after
+        # the last aligned block) is the same ending, edited: take it in.
+        d_rest, o_rest = text[de:], t2[oe:]
+        if (
+            o_rest.strip()
+            and len(_TOKEN.findall(d_rest)) <= REST_WORDS
+            and len(_TOKEN.findall(o_rest)) <= REST_WORDS
+            and _share_words(d_rest, o_rest)
+        ):
+            de, oe = len(text.rstrip()), len(t2.rstrip())
         self.ds, self.de, self.os, self.oe = ds, de, os_, oe
         self.a0 = bisect_left(self._dends, ds + 1)
         self.a1 = max(bisect_left(self._dends, de + 1), self.a0)
