@@ -4,7 +4,9 @@ Takes the paragraphs of the reconstructed BBC report (data/raqqa/original/),
 and in each round gives every paragraph of 8 words or more one edit drawn at
 random (seeded; one paragraph in five is left untouched, the others get the
 first edit, in random order, that their text allows), then diffs the edited text against the original with
-:func:`rhetoric.diff.diff_scores` and counts, per kind of change, the changes
+:func:`rhetoric.diff.diff_scores`, and the original against the edited text
+(so every planted insertion is also a drop to find, and every cut an
+addition), and counts, per kind of change, the changes
 found that were planted (true positives), found but not planted (false
 positives) and planted but not found (false negatives).
 
@@ -25,6 +27,9 @@ The edits:
   before a noun that follows a determiner -> ``emotive_added``;
 * ``replace_approximator``: "around" -> "almost" and the like ->
   ``hedge_dropped`` and ``hedge_added`` (one edit);
+* ``drop_absolute`` / ``drop_emotive``: delete a one-word absolute ("all",
+  "never") or emotive term the scorer counts in the original ->
+  ``absolute_dropped`` / ``emotive_dropped``;
 * ``untouched``: no edit; anything found there is a false positive.
 
 An inserted word the scorer does not count as a cue in its place ("about"
@@ -75,6 +80,8 @@ EDITS = [
     "insert_hedge",
     "insert_loaded",
     "replace_approximator",
+    "drop_absolute",
+    "drop_emotive",
     "untouched",
 ]
 # An attribution clause at the end of a sentence: ", <up to 8 words with a speech verb>."
@@ -119,6 +126,18 @@ def planted_edit(kind: str, text: str, cues: list[dict], nlp, rng: random.Random
         if not inside:
             return None
         return new, [(f"{c['category']}_dropped", "origin", s, e) for c in inside]
+    if kind in ("drop_absolute", "drop_emotive"):
+        cat = kind.split("_")[1]
+        found = [c for c in author if c["category"] == cat and " " not in str(c["text"]).strip()]
+        if not found:
+            return None
+        c = rng.choice(found)
+        s, e = int(c["para_start"]), int(c["para_end"])
+        end = e + 1 if text[e : e + 1] == " " else e
+        new = text[:s] + text[end:]
+        if new[s : s + 1].islower() and (s == 0 or text[:s].rstrip().endswith((".", "!", "?"))):
+            new = new[:s] + new[s].upper() + new[s + 1 :]
+        return new, [(f"{cat}_dropped", "origin", s, e)]
     if kind in ("drop_approximator", "replace_approximator"):
         approx = [c for c in author if c["category"] == "hedge" and c["subtype"] == "approximator"]
         if kind == "replace_approximator":
@@ -197,6 +216,14 @@ def evaluate(found, expected) -> tuple[Counter, list, list]:
     return tally, fps, left
 
 
+def _counted(scores) -> set[tuple[int, str, int]]:
+    """``(para, category, para_start)`` of every counted cue of a scored text."""
+    sp = scores.spans
+    if "counted" in sp:
+        sp = sp[sp["counted"].fillna(True).astype(bool)]
+    return {(int(r.para), r.category, int(r.para_start)) for r in sp.itertuples()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -219,6 +246,9 @@ def main() -> None:
         spans = spans[spans["counted"].fillna(True).astype(bool)]
     cues = {p: g.to_dict("records") for p, g in spans.groupby("para")}
     passages = [p for p in kept if p.kind == "body" and len(p.text.split()) >= args.min_words]
+    passages_text = [p.text for p in passages]
+    plain = next(analyzer.score_many([read_document("\n\n".join(passages_text), "passages")]))
+    per_direction: dict[str, Counter] = {"forward": Counter(), "reverse": Counter()}
     rng = random.Random(args.seed)
     tally: Counter = Counter()
     planted: Counter = Counter()
@@ -242,15 +272,11 @@ def main() -> None:
             kinds.append(kind)
             # The copy's paragraph k is passage k; dropped cues are placed in the original paragraph.
             expected += [(k, change, side, s, e) for change, side, s, e in exp]
-        derived = analyzer.score_many([read_document("\n\n".join(texts), f"round{rnd}")])
-        d = diff_scores(original, next(derived), index=index, origin_paras=origin_paras)
-        found = d.changes.to_dict("records")
+        derived = next(analyzer.score_many([read_document("\n\n".join(texts), f"round{rnd}")]))
+        d = diff_scores(original, derived, index=index, origin_paras=origin_paras)
         # An inserted word the scorer does not count here ("about" before an
         # adjective is no approximator) is no cue, so no change to find: set aside.
-        dspans = d.derived.spans
-        if "counted" in dspans:
-            dspans = dspans[dspans["counted"].fillna(True).astype(bool)]
-        counted = {(int(r.para), r.category, int(r.para_start)) for r in dspans.itertuples()}
+        counted = _counted(derived)
         kept_exp = []
         for para, change, side, s, e in expected:
             cat = change.split("_")[0]
@@ -258,17 +284,34 @@ def main() -> None:
                 not_cues[change] += 1
                 continue
             kept_exp.append((para, change, side, s, e))
-        expected = kept_exp
-        got, fps, fns = evaluate(found, expected)
-        tally += got
-        for r in fps:
-            misses.append({"round": rnd, "what": "false positive", "para": r["para"], "edit": kinds[r["para"]],
-                           "change": r["change"], "explanation": r["explanation"],
-                           "paragraph": texts[r["para"]]})  # fmt: skip
-        for para, change, side, s, e in fns:
-            where = passages[para].text if side == "origin" else texts[para]
-            misses.append({"round": rnd, "what": "missed", "para": para, "edit": kinds[para], "change": change,
-                           "text": where[s:e], "paragraph": texts[para]})  # fmt: skip
+        # The same edits the other way round: the edited text as the original and
+        # the passages as the copy, so every insertion is a drop and every cut an addition.
+        plain_counted = _counted(plain)
+        reverse = []
+        for para, change, side, s, e in kept_exp:
+            cat, what = change.split("_")
+            if side == "derived":
+                reverse.append((para, f"{cat}_dropped", "origin", s, e))
+            elif any((para, cat, x) in plain_counted for x in range(s, e + 1)):
+                reverse.append((para, f"{cat}_added", "derived", s, e))
+        back = diff_scores(derived, plain)
+        for name, diff_, exp, side_texts in (
+            ("forward", d, kept_exp, (passages_text, texts)),
+            ("reverse", back, reverse, (texts, passages_text)),
+        ):
+            got, fps, fns = evaluate(diff_.changes.to_dict("records"), exp)
+            tally += got
+            for (_, outcome), v in got.items():
+                per_direction[name][outcome] += v
+            for r in fps:
+                misses.append({"round": rnd, "direction": name, "what": "false positive", "para": r["para"],
+                               "edit": kinds[r["para"]], "change": r["change"], "explanation": r["explanation"],
+                               "paragraph": side_texts[1][r["para"]]})  # fmt: skip
+            for para, change, side, s, e in fns:
+                where = side_texts[0][para] if side == "origin" else side_texts[1][para]
+                misses.append({"round": rnd, "direction": name, "what": "missed", "para": para,
+                               "edit": kinds[para], "change": change, "text": where[s:e],
+                               "paragraph": side_texts[1][para]})  # fmt: skip
     seconds = time.perf_counter() - t0
 
     print(
@@ -298,6 +341,9 @@ def main() -> None:
     print(
         f"| all | {tp + fn} | {tp + fp} | {tp} | {fp} | {fn} | {tp / (tp + fp):.3f} | {tp / (tp + fn):.3f} |"
     )
+    for name, c in per_direction.items():
+        tp, fp, fn = c["tp"], c["fp"], c["fn"]
+        print(f"{name}: {tp + fn} planted, precision {tp / (tp + fp):.3f}, recall {tp / (tp + fn):.3f}")
     if args.show:
         print()
         for m in misses[: args.show]:

@@ -76,6 +76,13 @@ CASES = [
         [("source_added", "according to"), ("source_added", "officials")],
     ),
     (
+        # The original's sentence ends; the copy adds a short clause to it.
+        "source_added: an attribution clause at the end of the sentence",
+        "The convoy left the city at night with hundreds of fighters. It reached the desert.",
+        "The convoy left the city at night with hundreds of fighters, one driver says. It reached the desert.",
+        [("source_added", "says")],
+    ),
+    (
         "replaced: a dropped and an added hedge, one edit",
         "The convoy carried almost 4,000 people out of the city that night.",
         "The convoy carried nearly 4,000 people out of the city that night.",

@@ -37,7 +37,7 @@ from .provenance import OriginIndex, distance, is_lead_in, provenance_label, tex
 from .score import Analyzer, Scores
 from .text import InputError, read_file
 
-__all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError", "write_diff_pages"]
+__all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError", "diff_page", "write_diff_pages"]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _FIELDS = (
@@ -558,32 +558,44 @@ def export(
     return written
 
 
-def write_diff_pages(result: CorpusScores, outdir: str | Path) -> list[Path]:
-    """One side-by-side diff page per document that reproduces the original: ``outdir/<doc_id>.html``."""
+def diff_page(result: CorpusScores, doc_id: str, *, marks: bool = True) -> str:
+    """The side-by-side diff page of one document against the original (see :mod:`rhetoric.diffpage`).
+
+    Args:
+        result: a scored corpus.
+        doc_id: a document that reproduces some of the original.
+        marks: ``False`` gives the page with no marks or counts: an exercise
+            ("find what changed").
+    """
     from .diffpage import render_diff_html, to_diff_dict
 
-    out = Path(outdir)
     docs = result.documents
-    origin = docs.loc[docs["is_origin"].astype(bool)]
-    if origin.empty or result.stretches is None or not len(result.stretches):
-        return []
-    origin_id = str(origin["doc_id"].iloc[0])
+    origin_id = str(docs.loc[docs["is_origin"].astype(bool), "doc_id"].iloc[0])
     p = result.paragraphs
-    origin_texts = dict(
-        zip(p.loc[p["doc_id"] == origin_id, "para"], p.loc[p["doc_id"] == origin_id, "text"], strict=True)
-    )
+    mine, orig = p[p["doc_id"] == doc_id], p[p["doc_id"] == origin_id]
     titles = dict(zip(docs["doc_id"], docs["title"], strict=True))
+    title = doc_id + (f" ({titles[doc_id]})" if titles.get(doc_id) else "")
+    data = to_diff_dict(
+        result.changes[result.changes["doc_id"] == doc_id],
+        result.stretches[result.stretches["doc_id"] == doc_id],
+        dict(zip(mine["para"], mine["text"], strict=True)),
+        dict(zip(orig["para"], orig["text"], strict=True)),
+        doc_id=doc_id,
+        title=title,
+        origin_title=f"{origin_id} ({titles.get(origin_id) or 'the original'})",
+    )
+    return render_diff_html(data, marks=marks)
+
+
+def write_diff_pages(result: CorpusScores, outdir: str | Path) -> list[Path]:
+    """One side-by-side diff page per document that reproduces the original: ``outdir/<doc_id>.html``."""
+    out = Path(outdir)
+    if result.stretches is None or not len(result.stretches):
+        return []
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for doc_id, st in result.stretches.groupby("doc_id", sort=True):
-        mine = p[p["doc_id"] == doc_id]
-        ch = result.changes[result.changes["doc_id"] == doc_id]
-        title = f"{doc_id}" + (f" ({titles[doc_id]})" if titles.get(doc_id) else "")
-        data = to_diff_dict(
-            ch, st, dict(zip(mine["para"], mine["text"], strict=True)), origin_texts,
-            doc_id=str(doc_id), title=title, origin_title=f"{origin_id} ({titles.get(origin_id) or 'the original'})",
-        )  # fmt: skip
+    for doc_id in sorted(set(result.stretches["doc_id"])):
         path = out / f"{doc_id}.html"
-        path.write_text(render_diff_html(data), encoding="utf-8")
+        path.write_text(diff_page(result, str(doc_id)), encoding="utf-8")
         written.append(path)
     return written

@@ -1,7 +1,8 @@
 """What a retelling changed: a certainty diff between the original and a copy.
 
 For every paragraph of the derived text that aligns to the original (the
-alignment of :mod:`rhetoric.provenance`), take the **aligned stretch**: from
+alignment of :mod:`rhetoric.provenance`: half its words or more, or at least
+:data:`MIN_ALIGNED` words in runs of three), take the **aligned stretch**: from
 its first aligned block to its last, the gaps between blocks included, on
 both sides. Compare the counted cues (the Analyzer's span table) of the two
 stretches and report each difference as a change:
@@ -19,20 +20,37 @@ stretches and report each difference as a change:
 
 The rules:
 
-* Cues are compared by category and lower-cased text, in any order within the
-  stretch, and in either voice: a word merely **moved** or **re-cased** is no
-  change, nor is a hedge the copy puts inside quotation marks. Quotations are
+* Cues are compared by category and lexicon entry (or lower-cased words) in
+  any order within the stretch, and in either voice: a word merely **moved**
+  or **re-cased** is no change, nor is another tense of it ("says", "said"),
+  nor a hedge the copy puts inside quotation marks. Any attribution word
+  stands for any other ("says X" becoming "X told"); a named source is known
+  by its last word ("Col. Ryan Dillon", "Ryan Dillon"); quotations are
   compared as quotations (their marks), whatever their extent.
-* A cue **replaced** by another ("around" by "some") is a dropped and an added
-  row sharing an ``edit`` id: changes that fall in the same gap of the
+* A cue **replaced** by another ("around" by "about") is a dropped and an
+  added row sharing an ``edit`` id: changes that fall in the same gap of the
   word-by-word alignment are one edit.
 * A cue **outside the stretch** on the copy's side is the author's own
   commentary, not an edit. A quotation that opens before the stretch or
-  closes after it is the copy quoting the original, not a change.
-* Where the copy **ends (or starts) a sentence** at the edge of its stretch
-  and the original's sentence goes on ("The convoy was 6-7km long, one lorry
-  driver tells us."), the original's side runs to the end (or from the start)
-  of its sentence: the copy reproduced the sentence and cut that part of it.
+  closes after it is the copy quoting the original, not a change. Inside the
+  stretch, a sentence of which fewer than :data:`REPRODUCED_MIN` of the words
+  align is the copy's own (or, on the original's side, a sentence cut whole):
+  its cues are not edits either.
+* The stretch runs to the **ends of its sentences** where the copy edited
+  them: where the copy ends (or starts) a sentence at the stretch's edge and
+  the original's sentence goes on ("The convoy was 6-7km long, one lorry
+  driver tells us."), the original's side takes in the rest of its sentence;
+  where both sentences go on with a word in common, both sides do; where the
+  copy puts up to :data:`LEAD_WORDS` words before the original's sentence
+  ("Clearly, the convoy ...") or adds a clause of up to :data:`TAIL_WORDS`
+  words at its end (", one driver says."), the copy's side takes them in
+  (not a clause after a quotation the copy closes: that is framing); a short
+  rest of both paragraphs that shares a word is taken in whole.
+* A paragraph that is less than half the original's words needs
+  :data:`MIN_ALIGNED` aligned words to count as reproducing it.
+
+How well this finds planted edits is measured by ``benchmarks/bench_diff.py``
+(see VALIDATION.md, "The certainty diff").
 
 Example:
     >>> import rhetoric
@@ -54,7 +72,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .provenance import OriginIndex, words_with_spans
+from .provenance import ORIGIN_MIN, OriginIndex, words_with_spans
 
 if TYPE_CHECKING:
     from .score import Analyzer, Scores
@@ -121,6 +139,10 @@ STRETCH_COLUMNS = [
     "changes",
 ]
 CATEGORIES = ("hedge", "absolute", "emotive", "source")
+# A paragraph that is not mostly the original's words needs this many aligned
+# words to count as reproducing it: a five-word phrase the original happens to
+# share ("the foreign fighters do not") is no passage of it.
+MIN_ALIGNED = 8
 
 # What each kind of cue does, for the explanations (student-readable).
 WHAT = {
@@ -151,6 +173,9 @@ REPRODUCED_MIN = 0.3
 # editing that sentence ("Clearly," "Perhaps" "The BBC says"); more is a lead-in
 # of its own ("As the BBC's investigation put it,").
 LEAD_WORDS = 3
+# The same at the end: a clause of up to this many words a copy adds to a
+# reproduced sentence (", one lorry driver tells us.", ", the BBC said.").
+TAIL_WORDS = 6
 # Up to this many words, two bits of text that share any word are the same
 # sentence's ends, and two paragraph ends that share one are the same ending.
 SHORT = 6
@@ -264,6 +289,25 @@ def _ends_sentence(text: str, pos: int) -> bool:
     return not after or after[0] in ".!?…;"
 
 
+_OPENERS = "\"'“‘«„(["
+_CLOSERS = ".,;:!?…\"'”’»)]"
+
+
+def _closes_quote(text: str, pos: int) -> bool:
+    """Does a closing quotation mark follow ``pos`` (after punctuation)?"""
+    rest = text[pos : pos + 4].lstrip(".,;:!?…")
+    return bool(rest) and rest[0] in '"”’»'
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the opening quote marks before ``start`` and the punctuation after ``end``."""
+    while start > 0 and text[start - 1] in _OPENERS:
+        start -= 1
+    while end < len(text) and text[end] in _CLOSERS:
+        end += 1
+    return start, end
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _sentence_start(text, pos), _sentence_end(text, pos)
 
@@ -343,7 +387,15 @@ class _Stretch:
             oe = _sentence_end(t2, e2)
         else:
             d_to, o_to = _sentence_end(text, de), _sentence_end(t2, e2)
-            if _share_words(text[de:d_to], t2[e2:o_to]):
+            if _share_words(text[de:d_to], t2[e2:o_to]) or (
+                # The original's sentence ends here and the copy goes on for a short
+                # clause (", one lorry driver tells us."): an edit of the sentence.
+                # Not when the copy closes a quotation there that the original has not:
+                # '..." the BBC reported.' is the copy quoting the original (framing).
+                _ends_sentence(t2, e2)
+                and len(_TOKEN.findall(text[de:d_to])) <= TAIL_WORDS
+                and not (_closes_quote(text, de) and not _closes_quote(t2, e2))
+            ):
                 de, oe = d_to, o_to
         # A short rest of both paragraphs that shares a word ("One explains:" after
         # the last aligned block) is the same ending, edited: take it in.
@@ -355,6 +407,10 @@ class _Stretch:
             and _share_words(d_rest, o_rest)
         ):
             de, oe = len(text.rstrip()), len(t2.rstrip())
+        # The stretch's own punctuation and quote marks belong to it.
+        ds, de = _widen(text, ds, de)
+        os_, _ = _widen(t1, os_, os_)
+        _, oe = _widen(t2, oe, oe)
         self.ds, self.de, self.os, self.oe = ds, de, os_, oe
         self.a0 = bisect_left(self._dends, ds + 1)
         self.a1 = max(bisect_left(self._dends, de + 1), self.a0)
@@ -569,7 +625,7 @@ def diff_scores(
         if p.kind == "boilerplate" or not p.text.strip():
             continue
         a = index.align(p.text)
-        if not a.word_blocks:
+        if not a.word_blocks or (a.overlap < ORIGIN_MIN and a.aligned_words < MIN_ALIGNED):
             continue
         st = _Stretch(p.text, a, index)
         found = _paragraph_changes(st, o_cues, d_cues.get(p.index, []))
