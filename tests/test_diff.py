@@ -245,6 +245,24 @@ def test_public_name(analyzer):
     assert "diff" in rhetoric.__all__
 
 
+def test_readme_example(analyzer):
+    """The README's diff example prints what the README says it prints."""
+    t = diff_texts(
+        "The convoy carried around 4,000 people out of the city, one lorry driver tells us.",
+        "The convoy clearly carried 4,000 people out of the city.",
+        analyzer=analyzer,
+    ).changes
+    assert t[["change", "text", "start", "end", "origin_text", "origin_start", "edit"]].values.tolist() == [
+        ["absolute_added", "clearly", 11, 18, "", 11, 1],
+        ["hedge_dropped", "", 27, 27, "around", 19, 2],
+        ["source_dropped", "", 56, 56, "tells", 73, 3],
+    ]
+    assert t["explanation"][1] == (
+        "the original said 'convoy carried around 4,000'; this copy drops 'around' "
+        "(a hedge, which makes a claim sound less sure)"
+    )
+
+
 def test_change_rates():
     changes = pd.DataFrame(
         {"doc_id": ["a", "a", "b"], "change": ["hedge_dropped", "hedge_dropped", "source_added"]}
