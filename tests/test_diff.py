@@ -467,3 +467,28 @@ def test_corpus_export_writes_changes_and_pages(raqqa, tmp_path):
         "What changed" in page
         and page.count('class="dx-pair"') == (raqqa.stretches["doc_id"] == "anon-sommerville-dalati").sum()
     )
+
+
+@pytest.mark.parametrize(
+    "original,derived",
+    [
+        (
+            "The convoy carried around 4,000 people out of the city that night.",
+            "The convoy obvi\u200bously carried 4,000 people out of the city that night.",
+        ),
+        (
+            "Ｔｈｅ convoy 🚚 carried 4,000 people out of the city that night.",
+            "Ｔｈｅ convoy 🚚 clearly carried 4,000 people out of the city that night.",
+        ),
+        (
+            "The convoy carried 4,000 people out of the city that night.\u2028It left.",
+            "\ufeffThe convoy carried 4,000 people out of the city that night.",
+        ),
+    ],
+    ids=["zero-width", "full-width and emoji", "odd separators"],
+)
+def test_odd_unicode_does_not_crash(analyzer, original, derived):
+    t = diff_texts(original, derived, analyzer=analyzer).changes
+    for r in t.itertuples():
+        assert derived[r.start : r.end] == r.text
+    assert set(t["change"]) <= set(CHANGE_KINDS)

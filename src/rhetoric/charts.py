@@ -355,7 +355,7 @@ def paragraph_scores(
 # The changes that make a retelling sound surer, as the chain chart shows them.
 CHAIN_CHANGES = {
     "hedge_dropped": "hedges dropped",
-    "source_dropped": "attributions dropped",
+    "source_dropped": "attributions dropped (names, quote marks too)",
     "absolute_added": "boosters added",
     "emotive_added": "emotive terms added",
 }

@@ -183,6 +183,8 @@ REST_WORDS = 12
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _OPEN = "\"'“‘«„([ \t\n"
 _CLOSE = "\"'”’»)] \t\n"
+_OPENERS = "\"'“‘«„(["  # taken into a stretch at its start
+_CLOSERS = ".,;:!?…\"'”’»)]"  # and at its end
 _WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*", re.UNICODE)
 # Words too common to show that two sentence tails are the same sentence.
 _COMMON = frozenset(
@@ -287,10 +289,6 @@ def _starts_sentence(text: str, pos: int) -> bool:
 def _ends_sentence(text: str, pos: int) -> bool:
     after = text[pos:].lstrip(_CLOSE)
     return not after or after[0] in ".!?…;"
-
-
-_OPENERS = "\"'“‘«„(["
-_CLOSERS = ".,;:!?…\"'”’»)]"
 
 
 def _closes_quote(text: str, pos: int) -> bool:
