@@ -326,7 +326,7 @@ COUNTS = """<table class="dx-counts">
 <thead><tr><th></th>{heads}</tr></thead>
 <tbody><tr><th>changes</th>{cells}</tr></tbody>
 </table>
-<p class="dx-ui">{words} reproduced words in {pairs} aligned paragraphs; {total} changes in all.</p>"""
+<p class="dx-ui">{words} reproduced words in {pairs}; {total} in all.</p>"""
 PAIR = """<div class="dx-pair" data-para="{para}">
 <div class="dx-left">{left}</div>
 <div class="dx-right"><p class="dx-phead">¶ {para}</p><p>{right}</p></div>
@@ -346,6 +346,10 @@ GHOST_ADDED = '<span class="dx-ghost" data-change="{change}" title="{tip}">‸<i
 
 def _esc(x: Any) -> str:
     return html.escape(_text(x), quote=True)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _cat(change: Any) -> str:
@@ -439,8 +443,8 @@ def render_diff_html(data: Mapping, *, marks: bool = True) -> str:
             heads=heads,
             cells=cells,
             words=f"{_int(data.get('words')):,}",
-            pairs=len(pairs),
-            total=sum(_int(counts.get(k)) for k in CHANGE_KINDS),
+            pairs=_plural(len(pairs), "aligned paragraph"),
+            total=_plural(sum(_int(counts.get(k)) for k in CHANGE_KINDS), "change"),
         )
         howto = HOWTO
     else:
