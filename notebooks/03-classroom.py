@@ -689,3 +689,30 @@ key_table.assign(note=[NOTES.get((p, w.lower()), "") for p, w in zip(key_table["
 print("Printable files for the lesson:")
 for f in ("worksheet.html", "answer_key.html", "marks_template.csv"):
     print("  ", (OUT / f).resolve())
+
+# %% [markdown]
+# ## Another exercise: find what changed
+#
+# A second lesson, or homework: the BBC's sentences on the left, one article's
+# retelling of them on the right, and the question *what did the copy change?*
+# Students mark every word the copy dropped or added that changes how sure a
+# claim sounds (*almost, in fact*), how loaded it is (*lie*), or who it says
+# the claim comes from (*says Abu Fawzi*, quotation marks). The tool's answer is
+# the same page with each change marked, counted and explained in a sentence
+# (`rhetoric.diff`; the rules are in `src/rhetoric/diff.py`).
+#
+# `anon-trump-deal` is a good pair for it: it reworks the BBC's sentences
+# instead of quoting them whole, so there is something to find in most
+# paragraphs (its diff lists about twenty changes in six paragraphs). Both
+# pages are written to `build/classroom/`; print the exercise, keep the answer.
+
+# %%
+from rhetoric.corpus import diff_page
+
+EXERCISE_DOC = "anon-trump-deal"
+(OUT / "find_what_changed.html").write_text(diff_page(result, EXERCISE_DOC, marks=False), encoding="utf-8")
+(OUT / "find_what_changed_answers.html").write_text(diff_page(result, EXERCISE_DOC), encoding="utf-8")
+found = result.changes[result.changes["doc_id"] == EXERCISE_DOC]
+assert len(found) >= 5, "the exercise needs something to find"
+print(f"{len(found)} changes for students to find in {EXERCISE_DOC}:")
+found[["para", "edit", "change", "explanation"]].style.hide(axis="index")

@@ -111,3 +111,41 @@ def test_save_chart_offline(tmp_path, paragraphs, suffix):
         assert text.lstrip().startswith("<svg")
     with pytest.raises(ValueError, match="cannot save a chart as .gif"):
         charts.save_chart(alt.Chart(paragraphs).mark_point(), tmp_path / "x.gif")
+
+
+def test_changes_along_chain(documents):
+    """Per document, ordered by hops then date (undated last): the four changes per 100 reproduced words."""
+    docs = pd.concat(
+        [documents, pd.DataFrame({"doc_id": ["c"], "outlet": ["C"], "title": ["w"],
+                                  "date": pd.to_datetime(["2017-11-14"]), "hops": [2], "days_after_origin": [1.0]})],
+        ignore_index=True,
+    )  # fmt: skip
+    changes = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b", "c"],
+        "change": ["hedge_dropped", "source_dropped", "absolute_added", "emotive_added", "hedge_added"],
+    })  # fmt: skip
+    stretches = pd.DataFrame(
+        {"doc_id": ["a", "a", "b", "c"], "para": [0, 1, 0, 0], "words": [100, 100, 50, 20]}
+    )
+    d = charts.chain_changes(changes, stretches, docs)
+    assert list(dict.fromkeys(d.sort_values("order")["doc_id"])) == [
+        "a",
+        "b",
+        "c",
+    ]  # hops 1 dated, 1 undated, 2
+    rate = d.set_index(["doc_id", "change"])["per_100"]
+    assert rate[("a", "hedge_dropped")] == 0.5 and rate[("b", "emotive_added")] == 2.0
+    assert rate[("c", "hedge_dropped")] == 0.0  # a hedge added is not in the chart's four
+    assert set(d["kind"]) == set(charts.CHAIN_CHANGES.values())
+    spec = charts.changes_along_chain(changes, stretches, docs).to_dict()
+    assert spec["mark"]["type"] == "bar" and spec["encoding"]["y"]["field"] == "per_100"
+    assert spec["encoding"]["x"]["sort"][0].startswith("a (1 hop, 2017-11-16)")
+
+
+def test_changes_along_chain_empty(documents):
+    d = charts.chain_changes(
+        pd.DataFrame(columns=["doc_id", "change"]),
+        pd.DataFrame(columns=["doc_id", "para", "words"]),
+        documents,
+    )
+    assert d.empty

@@ -6,6 +6,9 @@ Three ways in:
 * a spaCy pipeline: ``nlp.add_pipe("rhetoric")``, cues in ``doc.spans["rhetoric"]``
 * many documents: ``Analyzer().score_many(paths)`` or ``rhetoric score FOLDER``
 
+``rhetoric.diff(original, derived)`` lists what a retelling changed in the
+original's hedges, absolutes, emotive terms and sources.
+
 ``rhetoric.highlight(text)`` shows the text with every cue highlighted (in a
 notebook cell, or as a page with ``rhetoric html PATH -o report.html``).
 """
@@ -31,12 +34,17 @@ _LAZY = {
                  "concat", "documents_frame")
 }
 _LAZY |= {"Corpus": ".corpus", "CorpusScores": ".corpus"}
+# `rhetoric.diff` is the module src/rhetoric/diff.py, made callable: `rhetoric.diff(original,
+# derived)` runs its diff() whether the module was imported before or not.
+_LAZY["diff"] = ""
 
 
 def __getattr__(name: str):
     if name in _LAZY:
         import importlib
 
+        if not _LAZY[name]:
+            return importlib.import_module(f".{name}", __name__)
         value = getattr(importlib.import_module(_LAZY[name], __name__), name)
         globals()[name] = value
         return value
@@ -74,4 +82,5 @@ __all__ = [
     "highlight_file",
     "render_html",
     "to_dict",
+    "diff",
 ]

@@ -34,6 +34,7 @@ __all__ = [
     "cue_words_by_provenance",
     "chain_over_time",
     "paragraph_scores",
+    "changes_along_chain",
     "save_chart",
     "chart_html",
     "script_json",
@@ -435,6 +436,90 @@ def chart_html(chart, title: str = "") -> str:
     )
     name = title or (spec.get("title") if isinstance(spec.get("title"), str) else "") or "chart"
     return CHART_PAGE.format(csp=csp, title=html.escape(str(name)), bundle=bundle, embed=embed)
+
+
+# The changes that make a retelling sound surer, as the chain chart shows them.
+CHAIN_CHANGES = {
+    "hedge_dropped": "hedges dropped",
+    "source_dropped": "attributions dropped (names, quote marks too)",
+    "absolute_added": "boosters added",
+    "emotive_added": "emotive terms added",
+}
+CHAIN_COLORS = ["#2c7bb6", "#1a9641", "#d7191c", "#fdae61"]
+
+
+def chain_changes(changes: pd.DataFrame, stretches: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Long-form data of :func:`changes_along_chain`: per document and kind, the count and the rate.
+
+    One row per document with an aligned paragraph and per kind of
+    :data:`CHAIN_CHANGES`: ``doc_id, label, order, hops, date, words, change,
+    kind, count, per_100`` (changes per 100 reproduced words: the words of the
+    copy's aligned stretches). Documents are ordered by hops, then date
+    (undated last), then id.
+    """
+    from .diff import change_rates
+
+    cols = ["doc_id", "label", "order", "hops", "date", "words", "change", "kind", "count", "per_100"]
+    if stretches is None or not len(stretches):
+        return pd.DataFrame(columns=cols)
+    rates = change_rates(changes, stretches)
+    meta = documents[["doc_id", "outlet", "date", "hops"]]
+    d = rates.merge(meta, on="doc_id", how="left")
+    d = d.sort_values(["hops", "date", "doc_id"], na_position="last").reset_index(drop=True)
+    d["order"] = range(len(d))
+    date = pd.to_datetime(d["date"]).dt.strftime("%Y-%m-%d").fillna("undated")
+    hops = d["hops"].astype(int)
+    d["label"] = [
+        f"{i} ({h} hop{'' if h == 1 else 's'}, {t})" for i, h, t in zip(d["doc_id"], hops, date, strict=True)
+    ]
+    rows = []
+    for change, kind in CHAIN_CHANGES.items():
+        part = d[["doc_id", "label", "order", "hops", "date", "words"]].copy()
+        part["change"], part["kind"] = change, kind
+        part["count"] = d[change].astype(int)
+        part["per_100"] = d[f"{change}_per_100"]
+        rows.append(part)
+    return pd.concat(rows, ignore_index=True)[cols]
+
+
+def changes_along_chain(changes: pd.DataFrame, stretches: pd.DataFrame, documents: pd.DataFrame):
+    """Per document along the chain: hedges and attributions dropped, boosters and emotive terms added.
+
+    Rates per 100 reproduced words (the words of the copy's aligned
+    stretches), documents ordered by hops from the original, then by date.
+    The tooltip gives the counts behind each bar.
+    """
+    alt = _alt()
+    d = chain_changes(changes, stretches, documents)
+    order = list(dict.fromkeys(d.sort_values("order")["label"]))
+    kinds = list(CHAIN_CHANGES.values())
+    return (
+        alt.Chart(d)
+        .mark_bar()
+        .encode(
+            x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-20, labelLimit=260)),
+            xOffset=alt.XOffset("kind:N", sort=kinds),
+            y=alt.Y("per_100:Q", title="changes per 100 reproduced words"),
+            color=alt.Color(
+                "kind:N", sort=kinds, scale=alt.Scale(domain=kinds, range=CHAIN_COLORS), title=None
+            ),
+            tooltip=[
+                "doc_id",
+                "kind",
+                alt.Tooltip("count:Q", title="changes"),
+                alt.Tooltip("words:Q", title="reproduced words"),
+                alt.Tooltip("per_100:Q", format=".2f"),
+            ],
+        )  # fmt: skip
+        .properties(
+            width=alt.Step(16),
+            height=240,
+            title=alt.TitleParams(
+                "What each retelling changed in the passages it reproduces",
+                subtitle="documents ordered by hops from the original, then date",
+            ),
+        )
+    )
 
 
 def save_chart(chart, path: str | Path) -> Path:

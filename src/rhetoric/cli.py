@@ -5,6 +5,8 @@
     rhetoric explain PATH [--para N]                        the reasons, in words
     rhetoric html PATH... [-o FILE]                         the text highlighted, as one offline page
     rhetoric corpus MANIFEST -o DIR                         provenance, tables and charts of a corpus
+    rhetoric diff ORIGINAL DERIVED [--format csv|jsonl] [-o FILE]   what the copy changed, one row a change
+    rhetoric diff ORIGINAL DERIVED --html -o page.html      the same, side by side, as one offline page
     rhetoric lexicon [--category C] [-o FILE]               the word lists and their sources
 
 ``-`` reads standard input; a folder means the articles under it (README,
@@ -305,10 +307,57 @@ def _cmd_corpus(args) -> int:
     print(
         f"scored {p['doc_id'].nunique()} documents, {len(p)} paragraphs "
         f"({', '.join(f'{k}: {v}' for k, v in p['provenance'].value_counts().items())}); "
-        f"wrote {len(files)} files to {args.output}",
+        f"{len(result.changes)} changes to the original's cues; wrote {len(files)} files to {args.output}",
         file=sys.stderr,
     )
     return 0
+
+
+def _cmd_diff(args) -> int:
+    import dataclasses
+
+    from .diff import diff_scores
+    from .score import Analyzer
+    from .text import read_file
+
+    # Read both first: a bad file fails before the model loads.
+    docs = [read_file(p, encoding=args.encoding) for p in (args.original, args.derived)]
+    if docs[0].doc_id == docs[1].doc_id:
+        docs[1] = dataclasses.replace(docs[1], doc_id=docs[1].doc_id + "~2")
+    analyzer = Analyzer(args.model, args.lexicon, ner=args.ner, readability=False)
+    original, derived = analyzer.score_many(docs)
+    d = diff_scores(original, derived)
+    out = args.output if args.output and args.output != "-" else None
+    if args.html:
+        page = d.to_html(title=derived.doc_id, origin_title=original.doc_id)
+        if out:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            Path(out).write_text(page, encoding="utf-8")
+        else:
+            sys.stdout.write(page)
+    else:
+        fmt = _format(args)
+        if out:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                _write_frame(d.changes, fh, fmt)
+        else:
+            _write_frame(d.changes, sys.stdout, fmt)
+    if out:
+        counts = ", ".join(f"{k}: {v}" for k, v in d.counts().items() if v) or "none"
+        print(
+            f"{len(d.stretches)} aligned paragraphs, {len(d.changes)} changes ({counts}); wrote {out}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _write_frame(df, out, fmt: str) -> None:
+    if fmt == "csv":
+        df.to_csv(out, index=False, lineterminator="\n")
+    elif len(df):
+        lines = df.to_json(orient="records", lines=True, force_ascii=False)
+        out.write(lines if lines.endswith("\n") else lines + "\n")
 
 
 def _cmd_lexicon(args) -> int:
@@ -443,6 +492,22 @@ def _parser() -> argparse.ArgumentParser:
     cbar = co.add_mutually_exclusive_group()
     cbar.add_argument("--progress", dest="progress", action="store_true", default=None)
     cbar.add_argument("--no-progress", dest="progress", action="store_false")
+    df = sub.add_parser(
+        "diff",
+        parents=[common],
+        help="what a copy changed in the original's hedges, absolutes, emotive terms and sources",
+        description="Align DERIVED to ORIGINAL paragraph by paragraph and list, for each aligned stretch, "
+        "the hedges, absolutes, emotive terms and sources the copy dropped or added (one row a change, "
+        "with offsets in both files and an explanation). --html writes the two texts side by side "
+        "instead, each change marked, as one offline page.",
+    )
+    df.add_argument("original", metavar="ORIGINAL", help="the original report")
+    df.add_argument("derived", metavar="DERIVED", help="the text that retells it")
+    df.add_argument(
+        "--format", choices=("csv", "jsonl"), help="table format (default: from -o's suffix, else csv)"
+    )
+    df.add_argument("--html", action="store_true", help="write the side-by-side page instead of the table")
+    df.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     lx = sub.add_parser("lexicon", help="print the lexicon with each entry's source")
     lx.add_argument("--lexicon", metavar="FILE", help="merge this file first")
     lx.add_argument("--category", choices=("hedge", "absolute", "emotive", "source"))
@@ -477,6 +542,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_corpus(args)
         if args.command == "html":
             return _cmd_html(args)
+        if args.command == "diff":
+            return _cmd_diff(args)
         return _cmd_lexicon(args)
     except (InputError, LexiconError, ModelNotFoundError, ManifestError, OutputError) as e:
         print(f"rhetoric: error: {display_name(str(e))}", file=sys.stderr)

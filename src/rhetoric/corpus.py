@@ -25,7 +25,7 @@ Example:
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -46,6 +46,7 @@ from .text import InputError, read_file
 from .voice import Stretch
 
 __all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError", "ManifestWarning"]
+__all__ = ["Corpus", "CorpusDocument", "CorpusScores", "ManifestError", "diff_page", "write_diff_pages"]
 
 METADATA_COLUMNS = [
     "doc_id", "title", "author", "outlet", "date", "url", "is_origin", "reconstructed",
@@ -71,11 +72,19 @@ class CorpusScores:
             a ``source`` column (its file) and the provenance columns.
         spans: the core span table, with the metadata and ``provenance``.
         documents: one row per manifest entry (files or not).
+        changes: what each document changed in the cues of the original it
+            reproduces, one row a change (see :mod:`rhetoric.diff`), with the
+            paragraph's ``provenance`` and the document's metadata.
+        stretches: one row per paragraph aligned to the original: where the
+            aligned stretch sits on both sides and its words (the reproduced
+            words that the change rates divide by).
     """
 
     paragraphs: pd.DataFrame
     spans: pd.DataFrame
     documents: pd.DataFrame
+    changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stretches: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 class Corpus:
@@ -235,6 +244,7 @@ class Corpus:
 
             results = tqdm(results, total=len(texts), unit="doc", desc="scoring")
         scored: list[Scores] = list(results)
+        origin = next((s for s in scored if s.doc_id == self.origin.id), None)
         meta = self.documents_frame()
         paras, spans = [], []
         for s in scored:
@@ -246,10 +256,38 @@ class Corpus:
             spans.append(sp.merge(p[["para", "provenance"]], on="para", how="left"))
         paragraphs = pd.concat(paras, ignore_index=True) if paras else pd.DataFrame()
         span_table = pd.concat(spans, ignore_index=True) if spans else pd.DataFrame()
+        changes, stretches = self._changes(scored, origin, index, origin_paras, paras)
         if len(paragraphs):
             paragraphs = paragraphs.merge(meta, on="doc_id", how="left")
             span_table = span_table.merge(meta, on="doc_id", how="left")
-        return CorpusScores(paragraphs, span_table, meta)
+            changes = changes.merge(meta, on="doc_id", how="left")
+        return CorpusScores(paragraphs, span_table, meta, changes, stretches)
+
+    def _changes(
+        self,
+        scored: list[Scores],
+        origin: Scores | None,
+        index: OriginIndex | None,
+        origin_paras: list[int],
+        paras: list[pd.DataFrame],
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The certainty diff of every document against the original (see :mod:`rhetoric.diff`)."""
+        from .diff import CHANGE_COLUMNS, STRETCH_COLUMNS, diff_scores
+
+        changes, stretches = [], []
+        if origin is not None and index is not None:
+            for s, p in zip(scored, paras, strict=True):
+                if s.doc_id == origin.doc_id:
+                    continue
+                d = diff_scores(origin, s, index=index, origin_paras=origin_paras)
+                changes.append(d.changes.merge(p[["para", "provenance"]], on="para", how="left"))
+                stretches.append(d.stretches.merge(p[["para", "provenance"]], on="para", how="left"))
+        if not changes:
+            return (
+                pd.DataFrame(columns=[*CHANGE_COLUMNS, "provenance"]),
+                pd.DataFrame(columns=[*STRETCH_COLUMNS, "provenance"]),
+            )
+        return pd.concat(changes, ignore_index=True), pd.concat(stretches, ignore_index=True)
 
     def _provenance(
         self, s: Scores, alignments: dict, origin_paras: list[int], meta: pd.DataFrame
@@ -337,15 +375,30 @@ def _other_is_quoted(p: pd.DataFrame, spans: pd.DataFrame) -> tuple[pd.DataFrame
     return p, spans
 
 
-CHARTS = ("measures_by_provenance", "certainty_vs_distance", "cue_words_by_provenance", "chain_over_time")
+CHARTS = (
+    "measures_by_provenance",
+    "certainty_vs_distance",
+    "cue_words_by_provenance",
+    "chain_over_time",
+    "changes_along_chain",
+)
 
 
-TABLES = ("paragraphs", "spans", "documents")
+TABLES = ("paragraphs", "spans", "documents", "changes", "stretches")
 
 
-def planned_files(*, charts: bool = True, formats: tuple[str, ...] = ("png", "svg", "html")) -> list[str]:
+def _diff_docs(result: CorpusScores | None) -> list[str]:
+    if result is None or result.stretches is None or not len(result.stretches):
+        return []
+    return sorted(str(d) for d in set(result.stretches["doc_id"]))
+
+
+def planned_files(
+    *, charts: bool = True, formats: tuple[str, ...] = ("png", "svg", "html"), result: CorpusScores | None = None
+) -> list[str]:
     """The files :func:`export` writes, relative to its folder, in the order it writes them."""
     out = [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")]
+    out += [f"diff/{d}.html" for d in _diff_docs(result)]
     if charts:
         out += [f"charts/{name}.{fmt}" for name in CHARTS for fmt in formats]
     return out
@@ -358,7 +411,11 @@ def export(
     charts: bool = True,
     formats: tuple[str, ...] = ("png", "svg", "html"),
 ) -> list[Path]:
-    """Write a corpus's tables (CSV and Parquet) and charts (PNG, SVG, offline HTML) to ``outdir``.
+    """Write a corpus's tables (CSV and Parquet), diff pages and charts (PNG, SVG, offline HTML) to ``outdir``.
+
+    The tables are ``paragraphs``, ``spans``, ``documents``, ``changes`` and
+    ``stretches``; ``diff/<doc_id>.html`` is the side-by-side page of what
+    each document changed in the original (see :mod:`rhetoric.diffpage`).
 
     Each file is written to a temporary file beside it and renamed when
     complete, and a ``COMPLETE`` marker listing the files is written last (an
@@ -377,13 +434,17 @@ def export(
     from . import charts as ch
     from .outputs import OutputFolder, neutralise_formulas
 
-    folder = OutputFolder(outdir, planned_files(charts=charts, formats=formats))
+    folder = OutputFolder(outdir, planned_files(charts=charts, formats=formats, result=result))
+    tables = (result.paragraphs, result.spans, result.documents, result.changes, result.stretches)
     try:
-        for name, df in zip(TABLES, (result.paragraphs, result.spans, result.documents), strict=True):
+        for name, df in zip(TABLES, tables, strict=True):
             with folder.target(f"{name}.csv") as tmp:
                 neutralise_formulas(df).to_csv(tmp, index=False)
             with folder.target(f"{name}.parquet") as tmp:
                 df.to_parquet(tmp, index=False)
+        for doc_id in _diff_docs(result):
+            with folder.target(f"diff/{doc_id}.html") as tmp:
+                Path(tmp).write_text(diff_page(result, doc_id), encoding="utf-8")
         if charts:
             import altair as alt
 
@@ -392,6 +453,9 @@ def export(
                 "certainty_vs_distance": lambda: ch.certainty_vs_distance(result.paragraphs),
                 "cue_words_by_provenance": lambda: ch.cue_words_by_provenance(result.spans),
                 "chain_over_time": lambda: ch.chain_over_time(result.paragraphs, result.documents),
+                "changes_along_chain": lambda: ch.changes_along_chain(
+                    result.changes, result.stretches, result.documents
+                ),
             }
             with alt.data_transformers.disable_max_rows():
                 for name in CHARTS:
@@ -403,3 +467,46 @@ def export(
     except KeyboardInterrupt:
         raise folder.interrupted() from None
     return [folder.path / n for n in folder.written]
+
+
+def diff_page(result: CorpusScores, doc_id: str, *, marks: bool = True) -> str:
+    """The side-by-side diff page of one document against the original (see :mod:`rhetoric.diffpage`).
+
+    Args:
+        result: a scored corpus.
+        doc_id: a document that reproduces some of the original.
+        marks: ``False`` gives the page with no marks or counts: an exercise
+            ("find what changed").
+    """
+    from .diffpage import render_diff_html, to_diff_dict
+
+    docs = result.documents
+    origin_id = str(docs.loc[docs["is_origin"].astype(bool), "doc_id"].iloc[0])
+    p = result.paragraphs
+    mine, orig = p[p["doc_id"] == doc_id], p[p["doc_id"] == origin_id]
+    titles = dict(zip(docs["doc_id"], docs["title"], strict=True))
+    title = doc_id + (f" ({titles[doc_id]})" if titles.get(doc_id) else "")
+    data = to_diff_dict(
+        result.changes[result.changes["doc_id"] == doc_id],
+        result.stretches[result.stretches["doc_id"] == doc_id],
+        dict(zip(mine["para"], mine["text"], strict=True)),
+        dict(zip(orig["para"], orig["text"], strict=True)),
+        doc_id=doc_id,
+        title=title,
+        origin_title=f"{origin_id} ({titles.get(origin_id) or 'the original'})",
+    )
+    return render_diff_html(data, marks=marks)
+
+
+def write_diff_pages(result: CorpusScores, outdir: str | Path) -> list[Path]:
+    """One side-by-side diff page per document that reproduces the original: ``outdir/<doc_id>.html``."""
+    out = Path(outdir)
+    if result.stretches is None or not len(result.stretches):
+        return []
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc_id in sorted(set(result.stretches["doc_id"])):
+        path = out / f"{doc_id}.html"
+        path.write_text(diff_page(result, str(doc_id)), encoding="utf-8")
+        written.append(path)
+    return written

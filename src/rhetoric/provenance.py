@@ -83,6 +83,10 @@ class Alignment:
             passage starts (``-1`` when nothing aligns).
         passage: the aligned stretch of the original, as its text reads.
         blocks: ``(paragraph_char_start, paragraph_char_end)`` of each aligned run.
+        word_blocks: the same runs in words: ``(paragraph_word, origin_word, size)``,
+            where ``origin_word`` indexes :attr:`OriginIndex.words` (all of the
+            original's words, paragraphs concatenated); :mod:`rhetoric.diff`
+            reads the aligned stretch from them.
     """
 
     overlap: float
@@ -90,6 +94,7 @@ class Alignment:
     origin_para: int = -1
     passage: str = ""
     blocks: tuple[tuple[int, int], ...] = ()
+    word_blocks: tuple[tuple[int, int, int], ...] = ()
 
 
 NO_ALIGNMENT = Alignment(0.0, 0)
@@ -164,7 +169,8 @@ class OriginIndex:
             parts = [self.paragraphs[p1][s1:]] + self.paragraphs[p1 + 1 : p2] + [self.paragraphs[p2][:e2]]
             passage = " ".join(parts)
         char_blocks = tuple((spans[b.a][0], spans[b.a + b.size - 1][1]) for b in blocks)
-        return Alignment(aligned / n, aligned, p1, passage, char_blocks)
+        word_blocks = tuple((b.a, o_start + b.b, b.size) for b in blocks)
+        return Alignment(aligned / n, aligned, p1, passage, char_blocks, word_blocks)
 
 
 def provenance_label(
