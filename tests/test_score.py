@@ -227,3 +227,19 @@ def test_seed_totals(seeds):
     assert rate.idxmax() == "002_23b412affb72eb31"
     assert (totals.to_numpy() >= 0).all()
     assert isinstance(paras, pd.DataFrame) and len(paras) == 349
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_tables(analyzer, raqqa_dir):
+    """With n_process=2 the cue rules run in the worker processes; the tables do not change."""
+    from rhetoric.text import read_file
+
+    docs = [read_file(p) for p in sorted(raqqa_dir.glob("00*.txt"))[:2]]
+    one = list(analyzer.score_many(docs))
+    two = list(analyzer.score_many(docs, n_process=2))
+    for a, b in zip(one, two, strict=True):
+        pd.testing.assert_frame_equal(a.spans, b.spans)
+        pd.testing.assert_frame_equal(a.paragraphs, b.paragraphs)
+    # and the single-process path is not changed by the component that joined the pipeline
+    again = list(analyzer.score_many(docs[:1]))
+    pd.testing.assert_frame_equal(again[0].spans, one[0].spans)

@@ -223,6 +223,8 @@ def scan_doc(doc, matcher: CueMatcher, layout: Layout | None = None) -> tuple[li
         paragraph number in ``para``; a :class:`Tally` per scored paragraph.
     """
     if layout is None:
+        if not doc.text.strip():
+            return [], {}
         layout = layout_of(doc.text)
     cues: list[Cue] = []
     tallies: dict[int, Tally] = {}

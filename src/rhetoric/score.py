@@ -255,27 +255,48 @@ class Analyzer:
             last part is parsed; memory does not grow with the corpus.
         """
         pending: dict[int, tuple[Document, list[Cue], dict[int, Tally]]] = {}
+        workers = n_process != 1
+        if workers:
+            # The cue rules run in the worker processes: the component joins the pipeline there,
+            # and each part travels as a Doc that carries its layout as plain data.
+            from .component import cue_from_data, layout_to_data
+
+            if self.component.name not in self.nlp.pipe_names:
+                self.nlp.add_pipe(self.component.name, last=True, config={"lexicon": None})
+                self.nlp.get_pipe(self.component.name).matcher = self.matcher
 
         def units():
             for k, item in enumerate(items):
                 doc = self._as_document(item, k)
                 pending[k] = (doc, [], {})
                 for base, end, layout in _parts(doc, (extra_voice or {}).get(doc.doc_id)):
-                    yield doc.clean[base:end], (k, base, layout)
-                yield "", (k, -1, None)
+                    text = doc.clean[base:end]
+                    if workers:
+                        d = self.nlp.make_doc(text)
+                        d._.rhetoric_layout = layout_to_data(layout)
+                        yield d, (k, base, None)
+                    else:
+                        yield text, (k, base, layout)
+                yield (self.nlp.make_doc("") if workers else ""), (k, -1, None)
 
+        disable = [] if workers else [n for n in (self.component.name,) if n in self.nlp.pipe_names]
         for sdoc, (k, base, layout) in self.nlp.pipe(
-            units(), as_tuples=True, batch_size=batch_size, n_process=n_process
+            units(), as_tuples=True, batch_size=batch_size, n_process=n_process, disable=disable
         ):
             doc, cues, tallies = pending[k]
             if base < 0:
                 del pending[k]
                 yield self._tables(doc, cues, tallies)
                 continue
-            self.component.apply(sdoc, layout)
-            for c in sdoc._.rhetoric_cues:
+            if workers:
+                part_cues = [cue_from_data(c) for c in sdoc._.rhetoric_cues or ()]
+                part_tallies = {i: Tally(*t) for i, *t in sdoc._.rhetoric_tallies or ()}
+            else:
+                self.component.apply(sdoc, layout)
+                part_cues, part_tallies = sdoc._.rhetoric_cues, sdoc._.rhetoric_tallies
+            for c in part_cues:
                 cues.append(replace(c, start=c.start + base, end=c.end + base))
-            for i, t in sdoc._.rhetoric_tallies.items():
+            for i, t in part_tallies.items():
                 acc = tallies.setdefault(i, Tally())
                 acc.words += t.words
                 acc.quoted_words += t.quoted_words
