@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--lexicon", help="a lexicon file to merge over the default one")
     ap.add_argument("--entries", action="store_true", help="list emotive entries by firings in pos/neg sentences")
+    ap.add_argument("--show", nargs="*", default=[], metavar="ENTRY", help="print the sentences where these entries fire")
     args = ap.parse_args(argv)
 
     import rhetoric
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = (rhetoric.read_document(a["text"], a["id"], markup="none") for a in arts)
     items = []  # (article index, label, emotive rate, weighted rate, mpqa rate)
     fires: dict[str, Counter] = {}
+    shown: list[str] = []
     for ai, (a, sc) in enumerate(zip(arts, an.score_many(docs), strict=True)):
         sp = sc.spans
         if "counted" in sp.columns:
@@ -113,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
             items.append((ai, label, 100 * len(mine) / words, 100 * sum(c[2] for c in mine) / words, 100 * n_mp / words))
             for c in mine:
                 fires.setdefault(c[3], Counter())[label] += 1
+                if c[3] in args.show:
+                    shown.append(f"{c[3]} [{'+' if label else '-'}] {a['text'][s:e][:200]}")
 
     names = ("emotive", "emotive_weighted", "mpqa_strong")
 
@@ -150,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         lo, hi = ci([d[k] - d[2] for d in draws])
         print(f"  {names[k]} - mpqa_strong     {point[k] - point[2]:+.3f}  [{lo:+.3f}, {hi:+.3f}]")
     print(f"  ({args.boot} bootstrap draws over articles, 95% percentile intervals)")
+    for line in sorted(shown):
+        print(line)
     if args.entries:
         print("entry                     pos  neg")
         for ent, c in sorted(fires.items(), key=lambda kv: -sum(kv[1].values())):
