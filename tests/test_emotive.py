@@ -44,6 +44,14 @@ CASES = [
     ("ill-advised", "It was an ill-advised and heavy-handed raid.", [("ill-advised", 0.5), ("heavy-handed", 0.5)]),
     ("praise", "It was a wonderful, courageous speech.", [("wonderful", 0.5), ("courageous", 0.5)]),
     ("rail against", "He railed against the court for an hour.", [("railed against", 0.5)]),
+    (
+        "peddling, under the guise of",
+        "He spent his career peddling conspiracy theories under the guise of journalism.",
+        [("peddling", 1.0), ("under the guise of", 0.5)],
+    ),
+    ("self-styled", "The self-styled expert made inflammatory remarks.", [("self-styled", 0.5), ("inflammatory", 0.5)]),
+    ("fooled", "Nobody should be fooled by the general's speech.", []),  # the verb reports a deception
+    ("fools", "Only fools believe him.", [("fools", 1.0)]),
     # The plain facts of war are not emotive.
     (
         "war facts",
