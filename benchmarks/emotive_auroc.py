@@ -12,6 +12,10 @@ scores, all per 100 words of the sentence:
 * ``mpqa_strong``: words of the MPQA subjectivity lexicon (Wilson et al.
   2005) marked strongly subjective, the reference the issue compares with.
 
+The raw counts per sentence (``emotive_count``, ``mpqa_strong_count``) are
+printed too: a count also rewards long sentences, and BASIL's biased sentences
+are longer than the rest, so the rates are the fair comparison.
+
 It prints each score's AUROC (ties count half) with a bootstrap interval that
 resamples whole articles, and the paired difference against MPQA. Articles
 are scored the way a user scores them: ``Analyzer.score_many`` over the
@@ -112,17 +116,20 @@ def main(argv: list[str] | None = None) -> int:
             label = int(any(gs < e and s < ge for gs, ge in a["lex"]))
             mine = [c for c in cues if s <= c[0] < e]
             n_mp = sum(1 for fs, _, _ in found if s <= fs < e)
-            items.append((ai, label, 100 * len(mine) / words, 100 * sum(c[2] for c in mine) / words, 100 * n_mp / words))
+            items.append(
+                (ai, label, 100 * len(mine) / words, 100 * sum(c[2] for c in mine) / words, 100 * n_mp / words,
+                 len(mine), n_mp)
+            )  # fmt: skip
             for c in mine:
                 fires.setdefault(c[3], Counter())[label] += 1
                 if c[3] in args.show:
                     shown.append(f"{c[3]} [{'+' if label else '-'}] {a['text'][s:e][:200]}")
 
-    names = ("emotive", "emotive_weighted", "mpqa_strong")
+    names = ("emotive", "emotive_weighted", "mpqa_strong", "emotive_count", "mpqa_strong_count")
 
     def scores(sample: list[tuple]) -> list[float]:
         out = []
-        for k in range(3):
+        for k in range(len(names)):
             pos = [it[2 + k] for it in sample if it[1]]
             neg = [it[2 + k] for it in sample if not it[1]]
             out.append(auroc(pos, neg))
@@ -149,10 +156,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(1 for it in items if it[4] > 0)}")
     for k, name in enumerate(names):
         lo, hi = ci([d[k] for d in draws])
-        print(f"  AUROC {name:<17} {point[k]:.3f}  [{lo:.3f}, {hi:.3f}]")
-    for k in (0, 1):
-        lo, hi = ci([d[k] - d[2] for d in draws])
-        print(f"  {names[k]} - mpqa_strong     {point[k] - point[2]:+.3f}  [{lo:+.3f}, {hi:+.3f}]")
+        print(f"  AUROC {name:<18} {point[k]:.3f}  [{lo:.3f}, {hi:.3f}]")
+    for k, ref in ((0, 2), (1, 2), (3, 4)):
+        lo, hi = ci([d[k] - d[ref] for d in draws])
+        label = f"{names[k]} - {names[ref]}"
+        print(f"  {label:<36} {point[k] - point[ref]:+.3f}  [{lo:+.3f}, {hi:+.3f}]")
     print(f"  ({args.boot} bootstrap draws over articles, 95% percentile intervals)")
     for line in sorted(shown):
         print(line)
