@@ -85,18 +85,26 @@ def auroc(pos: list[float], neg: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, required=True, help="folder holding emotive-basil/ and lexicon-sources/")
+    ap.add_argument(
+        "--data", type=Path, required=True, help="folder holding emotive-basil/ and lexicon-sources/"
+    )
     ap.add_argument("--boot", type=int, default=1000, help="bootstrap draws over articles (default 1000)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--lexicon", help="a lexicon file to merge over the default one")
-    ap.add_argument("--entries", action="store_true", help="list emotive entries by firings in pos/neg sentences")
-    ap.add_argument("--show", nargs="*", default=[], metavar="ENTRY", help="print the sentences where these entries fire")
+    ap.add_argument(
+        "--entries", action="store_true", help="list emotive entries by firings in pos/neg sentences"
+    )
+    ap.add_argument(
+        "--show", nargs="*", default=[], metavar="ENTRY", help="print the sentences where these entries fire"
+    )
     args = ap.parse_args(argv)
 
     import rhetoric
 
     arts = basil_sentences(args.data)
-    mpqa = E.read_mpqa(args.data / "lexicon-sources" / "mpqa_subjectivity_clues" / "subjclueslen1-HLTEMNLP05.tff")
+    mpqa = E.read_mpqa(
+        args.data / "lexicon-sources" / "mpqa_subjectivity_clues" / "subjclueslen1-HLTEMNLP05.tff"
+    )
     an = rhetoric.Analyzer(lexicon=args.lexicon, readability=False)
     docs = (rhetoric.read_document(a["text"], a["id"], markup="none") for a in arts)
     items = []  # (article index, label, emotive rate, weighted rate, mpqa rate)
@@ -107,7 +115,15 @@ def main(argv: list[str] | None = None) -> int:
         if "counted" in sp.columns:
             sp = sp[sp["counted"]]
         emo = sp[sp["category"] == "emotive"]
-        cues = list(zip(emo["start"].astype(int), emo["end"].astype(int), emo["weight"].astype(float), emo["entry"]))
+        cues = list(
+            zip(
+                emo["start"].astype(int),
+                emo["end"].astype(int),
+                emo["weight"].astype(float),
+                emo["entry"],
+                strict=True,
+            )
+        )
         found = mpqa.find(a["text"])
         for s, e in a["sents"]:
             words = len(E.word_spans(a["text"][s:e]))
@@ -152,8 +168,10 @@ def main(argv: list[str] | None = None) -> int:
 
     n_pos = sum(it[1] for it in items)
     print(f"BASIL: {len(arts)} articles, {len(items)} sentences, {n_pos} with a lexical-bias span")
-    print(f"sentences with an emotive cue: {sum(1 for it in items if it[2] > 0)}; with an MPQA strongsubj word: "
-          f"{sum(1 for it in items if it[4] > 0)}")
+    print(
+        f"sentences with an emotive cue: {sum(1 for it in items if it[2] > 0)}; with an MPQA strongsubj word: "
+        f"{sum(1 for it in items if it[4] > 0)}"
+    )
     for k, name in enumerate(names):
         lo, hi = ci([d[k] for d in draws])
         print(f"  AUROC {name:<18} {point[k]:.3f}  [{lo:.3f}, {hi:.3f}]")

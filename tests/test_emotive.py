@@ -19,7 +19,11 @@ pytestmark = pytest.mark.slow
 CASES = [
     # Loaded words of the seed texts and the gold paragraphs.
     ("maniacs", "Whatever the opposition's online maniacs scream, the count stands.", [("maniacs", 1.0)]),
-    ("butchers", "The regime's butchers in Kessar have broken every truce.", [("regime", 1.0), ("butchers", 1.0)]),
+    (
+        "butchers",
+        "The regime's butchers in Kessar have broken every truce.",
+        [("regime", 1.0), ("butchers", 1.0)],
+    ),
     ("filthy lie", "It is a filthy lie.", [("filthy", 1.0), ("lie", 1.0)]),
     (
         "obstinate, steeped in",
@@ -33,7 +37,11 @@ CASES = [
         [("provocative", 0.5), ("stunt", 0.5)],
     ),
     ("tantrum", "The opposition's tantrum over a few thousand postal votes is over.", [("tantrum", 1.0)]),
-    ("sore losers", "The question is how long the sore losers will keep the country waiting.", [("sore losers", 1.0)]),
+    (
+        "sore losers",
+        "The question is how long the sore losers will keep the country waiting.",
+        [("sore losers", 1.0)],
+    ),
     # Graded: strong insults, clear evaluations, mild loading.
     ("scoundrel", "The minister is a scoundrel.", [("scoundrel", 1.0)]),
     ("baseless", "He repeated the baseless claim on Tuesday.", [("baseless", 0.5)]),
@@ -41,7 +49,11 @@ CASES = [
     ("derisively", "She laughed derisively at the plan.", [("derisively", 0.5)]),
     ("angrily", "He angrily denied the report.", [("angrily", 0.25)]),
     ("unfair", "The rules are unfair to small farmers.", [("unfair", 0.25)]),
-    ("ill-advised", "It was an ill-advised and heavy-handed raid.", [("ill-advised", 0.5), ("heavy-handed", 0.5)]),
+    (
+        "ill-advised",
+        "It was an ill-advised and heavy-handed raid.",
+        [("ill-advised", 0.5), ("heavy-handed", 0.5)],
+    ),
     ("praise", "It was a wonderful, courageous speech.", [("wonderful", 0.5), ("courageous", 0.5)]),
     ("rail against", "He railed against the court for an hour.", [("railed against", 0.5)]),
     (
@@ -49,7 +61,11 @@ CASES = [
         "He spent his career peddling conspiracy theories under the guise of journalism.",
         [("peddling", 1.0), ("under the guise of", 0.5)],
     ),
-    ("self-styled", "The self-styled expert made inflammatory remarks.", [("self-styled", 0.5), ("inflammatory", 0.5)]),
+    (
+        "self-styled",
+        "The self-styled expert made inflammatory remarks.",
+        [("self-styled", 0.5), ("inflammatory", 0.5)],
+    ),
     ("fooled", "Nobody should be fooled by the general's speech.", []),  # the verb reports a deception
     ("fools", "Only fools believe him.", [("fools", 1.0)]),
     # The plain facts of war are not emotive.
