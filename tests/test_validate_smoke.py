@@ -31,6 +31,11 @@ def validate():
     return _load_validate()
 
 
+@pytest.fixture(scope="module")
+def scorer(validate):
+    return validate.Scorer()
+
+
 def _w(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -212,7 +217,11 @@ def test_validate_on_synthetic_folder(tmp_path, validate, capsys):
     per = {r["cue"]: r["recall"] for r in sfu["ours"]["per_gold_word"]}
     assert per["might"] == 1.0  # "might" is a hedge
     types = sfu["ours"]["per_cue_type"]
-    assert types["modal"]["n_gold"] == 1 and types["scheme_only"]["n_gold"] == 1 and types["other"]["n_gold"] == 1
+    assert (
+        types["modal"]["n_gold"] == 1
+        and types["scheme_only"]["n_gold"] == 1
+        and types["other"]["n_gold"] == 1
+    )
     assert sfu["ours_without_modals"]["n_gold"] == 2  # "might" left out on both sides
     assert sfu["ours_other_cues_only"]["n_gold"] == 1  # "think" only
     assert 0 <= sfu["ours"]["precision"] <= 1
@@ -234,25 +243,25 @@ def test_validate_on_synthetic_folder(tmp_path, validate, capsys):
 
 
 @pytest.mark.slow
-def test_uncertain_sentence_is_predicted(validate):
-    scorer = validate.Scorer()
-    cues, cues2 = scorer.sentences(["The town might have been founded in 1200.", "The station opened in 1901."])
+def test_uncertain_sentence_is_predicted(scorer):
+    cues, cues2 = scorer.sentences(
+        ["The town might have been founded in 1200.", "The station opened in 1901."]
+    )
     assert any(c.category == "hedge" and c.text == "might" for c in cues)
     assert not any(c.category == "hedge" for c in cues2)
 
 
 @pytest.mark.slow
-def test_weasels_come_from_the_package(validate):
+def test_weasels_come_from_the_package(scorer):
     """No second copy of the weasel rule: the package's own weasel cues (rule = weasel) are counted."""
-    scorer = validate.Scorer()
     (cues,) = scorer.sentences(["Some critics argue that the album is his best work."])
     assert [c.rule for c in cues if c.category == "hedge"] == ["weasel"]
 
 
 @pytest.mark.slow
-def test_set_aside_cues_are_not_counted(validate):
+def test_set_aside_cues_are_not_counted(scorer):
     """A modal in its ability sense is considered and set aside by the package: no runner sees it."""
-    scorer = validate.Scorer()
+    scorer.set_aside.clear()
     (cues,) = scorer.sentences(["They took everything they could carry."])
     assert not any(c.text == "could" for c in cues)
     assert scorer.set_aside[("hedge", "ability")] == 1

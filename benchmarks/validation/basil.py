@@ -18,7 +18,20 @@ from pathlib import Path
 import numpy as np
 
 from . import data as E
-from .common import Scorer, auroc, bootstrap, clip, f3, overlaps, pct, sentence_around, spans_to_cues, words
+from .common import (
+    Scorer,
+    auroc,
+    bootstrap,
+    ci_text,
+    clip,
+    f3,
+    overlaps,
+    pct,
+    pooled_ci,
+    sentence_around,
+    spans_to_cues,
+    words,
+)
 
 NAME = "basil"
 
@@ -86,10 +99,12 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
     fn_spans: list[str] = []
     tp_entries: Counter = Counter()
     sent_rows: list = []
+    art_rows: list = []  # per article: pred matched, predicted, gold matched, gold (for the bootstrap)
     marks_lex_cm: Counter = Counter()
     for art, sc in zip(arts, scorer.articles([(a.text, a.id) for a in arts]), strict=True):
         cues = spans_to_cues(sc.spans)
         emo = [c for c in cues if c.category == "emotive"]
+        before = (pm, n_pred, gold_hit, gold_lex)
         sent_rows.extend(sentence_rates(art, emo, base.get("mpqa_strong")))
         lex = [g for g in art.gold if g["bias"] == "lex"]
         allg = art.gold
@@ -115,6 +130,7 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
                 fn_spans.append(g["txt"])
             else:
                 cue_voice_cm[(g["quote"], hits[0].voice)] += 1
+        art_rows.append((pm - before[0], n_pred - before[1], gold_hit - before[2], gold_lex - before[3]))
         for key in ("recasens_bias", "mpqa_strong"):
             if not base.get(key):
                 continue
@@ -191,6 +207,7 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
         },
     }
     o = res["ours"]
+    o |= pooled_ci(art_rows, seed=args.seed)
     o["f1"] = 2 * o["precision"] * o["recall"] / (o["precision"] + o["recall"]) if pm and gold_hit else 0.0
     if base["recasens_bias"]:
         bpp = b_pm / b_pred if b_pred else float("nan")
@@ -239,7 +256,7 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
         f"  {len(arts)} articles, {gold_lex} lexical-bias spans placed ({unplaced} spans of any type not placed)"
     )
     say(
-        f"  ours (emotive)   P {pct(o['precision'])} R {pct(o['recall'])} F1 {pct(o['f1'])} (n_pred={n_pred}); "
+        f"  ours (emotive)   P {pct(o['precision'])} R {pct(o['recall'])} F1 {pct(o['f1'])} {ci_text(o)} (n_pred={n_pred}); "
         f"P against any bias span (lex or inf) {pct(o['precision_against_any_bias_span'])}"
     )
     if base["recasens_bias"]:

@@ -128,6 +128,40 @@ def binary(pred: list[bool], gold: list[int]) -> dict:
     return prf(tp, fp, fn) | {"n": len(gold), "n_pos": sum(gold)}
 
 
+def _pooled(rows: np.ndarray) -> tuple[float, float, float]:
+    pm, npred, gm, ngold = rows.sum(0) if len(rows) else (0, 0, 0, 0)
+    p = pm / npred if npred else float("nan")
+    r = gm / ngold if ngold else float("nan")
+    f = 2 * p * r / (p + r) if npred and ngold and p + r > 0 else 0.0
+    return p, r, f
+
+
+def pooled_ci(rows, *, seed: int = 0, n_boot: int = N_BOOT) -> dict:
+    """95% bootstrap intervals of pooled precision, recall and F1, resampling units (sentences, articles).
+
+    ``rows`` holds one ``(pred_matched, n_pred, gold_matched, n_gold)`` per unit.
+    """
+    rows = np.asarray(rows, dtype=float).reshape(-1, 4)
+    out = {}
+    for k, name in enumerate(("precision", "recall", "f1")):
+        _, lo, hi = bootstrap(lambda r, k=k: _pooled(r)[k], rows, n_boot=n_boot, seed=seed)
+        out[f"{name}_ci"] = [lo, hi]
+    return out
+
+
+def binary_ci(pred, gold, *, seed: int = 0) -> dict:
+    """``pooled_ci`` for sentence-level predictions of the positive class."""
+    rows = [
+        (bool(p) and g == 1, bool(p), bool(p) and g == 1, g == 1) for p, g in zip(pred, gold, strict=True)
+    ]
+    return pooled_ci(rows, seed=seed)
+
+
+def ci_text(r: dict, key: str = "f1") -> str:
+    lo, hi = r.get(f"{key}_ci", [None, None])
+    return f"[{pct(lo).strip()}, {pct(hi).strip()}]"
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 

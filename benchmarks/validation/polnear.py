@@ -16,7 +16,19 @@ from pathlib import Path
 import numpy as np
 
 from . import data as E
-from .common import Scorer, bootstrap_rho, clip, cue_prf, f3, overlaps, pct, sentence_around, spans_to_cues
+from .common import (
+    Scorer,
+    bootstrap_rho,
+    ci_text,
+    clip,
+    cue_prf,
+    f3,
+    overlaps,
+    pct,
+    pooled_ci,
+    sentence_around,
+    spans_to_cues,
+)
 
 NAME = "polnear"
 
@@ -147,7 +159,8 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
         npred = sum(len(a) for a, _ in pairs)
         gm = sum(sum(b) for _, b in pairs)
         ng = sum(len(b) for _, b in pairs)
-        return cue_prf(pm, npred, gm, ng)
+        rows = [(sum(a), len(a), sum(b), len(b)) for a, b in pairs]  # per article, for the bootstrap
+        return cue_prf(pm, npred, gm, ng) | pooled_ci(rows, seed=args.seed)
 
     res: dict = {
         "n_articles": len(arts),
@@ -167,7 +180,12 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
     nm_hit = sum(sum(x) for x in named_pred)
     gs = [x for a in gold_src for x in a]
     gs_named = [h for h, named in gs if named]
-    res["named_source"] = cue_prf(nm_hit, nm_all, sum(h for h, _ in gs), len(gs))
+    ns_rows = [
+        (sum(p), len(p), sum(h for h, _ in g), len(g)) for p, g in zip(named_pred, gold_src, strict=True)
+    ]
+    res["named_source"] = cue_prf(nm_hit, nm_all, sum(h for h, _ in gs), len(gs)) | pooled_ci(
+        ns_rows, seed=args.seed
+    )
     res["named_source"]["recall_on_gold_sources_with_a_name"] = (
         (sum(gs_named) / len(gs_named)) if gs_named else float("nan")
     )
@@ -200,20 +218,20 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
         f"  {len(arts)} articles ({args.polnear_split}), {res['n_attributions']} gold attributions; {len(para_rows)} paragraphs; annotator: first code in sort order"
     )
     say(
-        f"  cue (attribution verbs/phrases)  P {pct(c['precision'])} R {pct(c['recall'])} F1 {pct(c['f1'])} (n_pred={c['n_pred']}, n_gold={c['n_gold']}); "
+        f"  cue (attribution verbs/phrases)  P {pct(c['precision'])} R {pct(c['recall'])} F1 {pct(c['f1'])} {ci_text(c)} (n_pred={c['n_pred']}, n_gold={c['n_gold']}); "
         f"recall on cues that contain a word (not ':' or a dash) {pct(c['recall_on_cues_with_a_word'])} (n={c['n_gold_cues_with_a_word']})"
     )
     w = res["cue_with_source_nouns"]
     say(
-        f"  cue incl. source nouns           P {pct(w['precision'])} R {pct(w['recall'])} F1 {pct(w['f1'])} (n_pred={w['n_pred']})"
+        f"  cue incl. source nouns           P {pct(w['precision'])} R {pct(w['recall'])} F1 {pct(w['f1'])} {ci_text(w)} (n_pred={w['n_pred']})"
     )
     if b:
         say(
-            f"  BASELINE report verbs            P {pct(b['precision'])} R {pct(b['recall'])} F1 {pct(b['f1'])} (n_pred={b['n_pred']})"
+            f"  BASELINE report verbs            P {pct(b['precision'])} R {pct(b['recall'])} F1 {pct(b['f1'])} {ci_text(b)} (n_pred={b['n_pred']})"
         )
     ns = res["named_source"]
     say(
-        f"  named_source vs gold source      P {pct(ns['precision'])} R {pct(ns['recall'])} F1 {pct(ns['f1'])} (n_pred={ns['n_pred']}, n_gold={ns['n_gold']}); "
+        f"  named_source vs gold source      P {pct(ns['precision'])} R {pct(ns['recall'])} F1 {pct(ns['f1'])} {ci_text(ns)} (n_pred={ns['n_pred']}, n_gold={ns['n_gold']}); "
         f"recall on gold sources with a capitalised name {pct(ns['recall_on_gold_sources_with_a_name'])} (n={ns['n_gold_sources_with_a_name']})"
     )
     say(

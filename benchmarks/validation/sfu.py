@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import data as E
-from .common import Scorer, clip, cue_prf, overlaps, pct
+from .common import Scorer, ci_text, clip, cue_prf, overlaps, pct, pooled_ci
 
 NAME = "sfu"
 
@@ -43,7 +43,9 @@ def cue_type(words: str) -> str:
     return "modal" if first in MODALS else "other"
 
 
-def evaluate(sents, pred_spans: list[list[tuple[int, int, str, str]]], examples: int, keep=None) -> dict:
+def evaluate(
+    sents, pred_spans: list[list[tuple[int, int, str, str]]], examples: int, keep=None, seed: int = 0
+) -> dict:
     """Cue-level P/R/F1 of ``pred_spans`` (start, end, entry, text) against the speculation cues.
 
     ``keep``, if given, is the set of cue types kept on both sides.
@@ -54,7 +56,9 @@ def evaluate(sents, pred_spans: list[list[tuple[int, int, str, str]]], examples:
     fp_words: Counter = Counter()
     all_words: Counter = Counter()
     fp_ex: dict[str, list[str]] = defaultdict(list)
+    rows = []  # per sentence: pred matched, predicted, gold matched, gold (for the bootstrap)
     for s, preds in zip(sents, pred_spans, strict=True):
+        before = (pm, n_pred, gm, n_gold)
         gold = [([s.tokens[i] for i in idx], txt) for ct, idx, txt in s.cues if ct == "speculation"]
         if keep is not None:
             gold = [g for g in gold if cue_type(g[1]) in keep]
@@ -81,7 +85,8 @@ def evaluate(sents, pred_spans: list[list[tuple[int, int, str, str]]], examples:
                 fp_words[p[2]] += 1
                 if len(fp_ex[p[2]]) < examples:
                     fp_ex[p[2]].append(clip(s.text))
-    out = cue_prf(pm, n_pred, gm, n_gold)
+        rows.append((pm - before[0], n_pred - before[1], gm - before[2], n_gold - before[3]))
+    out = cue_prf(pm, n_pred, gm, n_gold) | pooled_ci(rows, seed=seed)
     out["per_cue_type"] = {
         k: {
             "n_gold": v[0],
@@ -110,7 +115,7 @@ def evaluate(sents, pred_spans: list[list[tuple[int, int, str, str]]], examples:
 def _line(label: str, r: dict) -> str:
     return (
         f"  {label:34} P {pct(r['precision'])} R {pct(r['recall'])} F1 {pct(r['f1'])} "
-        f"(n_pred={r['n_pred']}, n_gold={r['n_gold']})"
+        f"{ci_text(r)} (n_pred={r['n_pred']}, n_gold={r['n_gold']})"
     )
 
 
@@ -124,9 +129,9 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
         [(c.start, c.end, (c.entry or c.text).lower(), c.text) for c in cues if c.category == "hedge"]
         for cues in scored
     ]
-    ours = evaluate(sents, preds, args.examples)
-    no_modal = evaluate(sents, preds, args.examples, keep={"other", "scheme_only"})
-    other = evaluate(sents, preds, args.examples, keep={"other"})
+    ours = evaluate(sents, preds, args.examples, seed=args.seed)
+    no_modal = evaluate(sents, preds, args.examples, keep={"other", "scheme_only"}, seed=args.seed)
+    other = evaluate(sents, preds, args.examples, keep={"other"}, seed=args.seed)
     res = {
         "n_sentences": len(sents),
         "n_gold_cues": ours["n_gold"],
@@ -148,10 +153,12 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
     )
     if base["hyland"]:
         hp = [[(s, e, t, t) for s, e, t in base["hyland"].find(x)] for x in texts]
-        hy = evaluate(sents, hp, args.examples)
+        hy = evaluate(sents, hp, args.examples, seed=args.seed)
         res["baseline"] = hy
-        res["baseline_without_modals"] = evaluate(sents, hp, args.examples, keep={"other", "scheme_only"})
-        res["baseline_other_cues_only"] = evaluate(sents, hp, args.examples, keep={"other"})
+        res["baseline_without_modals"] = evaluate(
+            sents, hp, args.examples, keep={"other", "scheme_only"}, seed=args.seed
+        )
+        res["baseline_other_cues_only"] = evaluate(sents, hp, args.examples, keep={"other"}, seed=args.seed)
         say(_line("Hyland, all cues", hy))
         say(_line("Hyland, without modal cue words", res["baseline_without_modals"]))
         say(_line("Hyland, without modals and if/or/...", res["baseline_other_cues_only"]))

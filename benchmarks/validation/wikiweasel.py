@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from . import data as E
-from .common import C, Scorer, binary, clip, lift, pct
+from .common import C, Scorer, binary, binary_ci, ci_text, clip, lift, pct
 
 NAME = "wikiweasel"
 
@@ -96,28 +96,31 @@ def run(data: Path, scorer: Scorer, base: dict, args, say) -> dict:
     say(
         f"  {len(items)} sentences ({sum(gold)} uncertain); tune {len(tune)} / held-out {len(held)} (seed {args.seed})"
     )
-    say(f"  {'rule':64} {'tune F1':>7} {'held P':>6} {'held R':>6} {'held F1':>7}")
+    say(f"  {'rule':64} {'tune F1':>7} {'held P':>6} {'held R':>6} {'held F1':>7} {'F1 95% CI':>14}")
     best = best_pkg = None
     for name, fn, pkg in variants():
         pred = [fn(f) for f in feats]
         t = binary([pred[i] for i in tune], [gold[i] for i in tune])
         h = binary([pred[i] for i in held], [gold[i] for i in held])
+        h |= binary_ci([pred[i] for i in held], [gold[i] for i in held], seed=args.seed)
         res["variants"].append({"rule": name, "package_cues_only": pkg, "tune": t, "heldout": h})
         if best is None or t["f1"] > best[1]["f1"]:
             best = (name, t, h)
         if pkg and (best_pkg is None or t["f1"] > best_pkg[1]["f1"]):
             best_pkg = (name, t, h)
         say(
-            f"  {name[:64]:64} {pct(t['f1']):>7} {pct(h['precision']):>6} {pct(h['recall']):>6} {pct(h['f1']):>7}"
+            f"  {name[:64]:64} {pct(t['f1']):>7} {pct(h['precision']):>6} {pct(h['recall']):>6} {pct(h['f1']):>7} "
+            f"{ci_text(h):>14}"
         )
     if base["hyland"]:
         pred = [f["hyland"] >= 1 for f in feats]
         t = binary([pred[i] for i in tune], [gold[i] for i in tune])
         h = binary([pred[i] for i in held], [gold[i] for i in held])
+        h |= binary_ci([pred[i] for i in held], [gold[i] for i in held], seed=args.seed)
         res["baseline"] = {"rule": "Hyland list match >= 1", "tune": t, "heldout": h}
         say(
             f"  {'BASELINE Hyland list match >= 1':64} {pct(t['f1']):>7} {pct(h['precision']):>6} "
-            f"{pct(h['recall']):>6} {pct(h['f1']):>7}"
+            f"{pct(h['recall']):>6} {pct(h['f1']):>7} {ci_text(h):>14}"
         )
     comps = {}
     for comp in ("weasel", "unnamed_noun", "unnamed_attr"):
