@@ -241,6 +241,14 @@ def test_validate_on_synthetic_folder(tmp_path, validate, capsys):
     for key in ("emotive_rate", "mpqa_strongsubj_rate"):
         assert 0 <= rk[key]["auroc"] <= 1
 
+    # The before/after tables read the same JSON.
+    from validation.compare import compare
+
+    md = compare(res, res)
+    for title in ("Pei & Jurgens", "BASIL", "WikiWeasel", "SFU", "PolNeAR"):
+        assert f"#### {title}" in md
+    assert "| measure | before | after |" in md
+
 
 @pytest.mark.slow
 def test_uncertain_sentence_is_predicted(scorer):
