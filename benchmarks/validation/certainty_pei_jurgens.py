@@ -40,6 +40,8 @@ def features(cues: list[C], text: str, hyland) -> dict:
             k = "H" if c.category == "hedge" else "A"
             f[k + "_all"] += c.weight
             f["n" + k + "_all"] += 1
+            if a or c.voice_basis == "reported_speech":
+                f[k + "_a_rs"] += c.weight
             if a:
                 f[k + "_a"] += c.weight
                 f["n" + k + "_a"] += 1
@@ -79,6 +81,11 @@ def alternatives():
         ("index as shipped: (A-H)/(A+H+1), author voice, weights", lambda d, p: idx(d), [None]),
         ("same formula on counts (all weights 1)", lambda d, p: _ci(g(d, "nA_a"), g(d, "nH_a")), [None]),
         ("same formula, quoted voice included", lambda d, p: _ci(g(d, "A_all"), g(d, "H_all")), [None]),
+        (
+            "index with reported-speech cues counted as the author's",
+            lambda d, p: _ci(g(d, "A_a_rs"), g(d, "H_a_rs")),
+            [None],
+        ),
         ("-H only (hedge weight, author)", lambda d, p: -g(d, "H_a"), [None]),
         (
             "-H without approximators (about, nearly, at least...)",

@@ -239,6 +239,7 @@ class C:
     negated: bool
     text: str
     sense: str = ""
+    voice_basis: str = ""
 
 
 def _from_cue(c, text: str) -> C:
@@ -255,6 +256,7 @@ def _from_cue(c, text: str) -> C:
         bool(c.negated),
         text[c.start : c.end],
         getattr(c, "sense", "") or "",
+        getattr(c, "voice_basis", "") or "",
     )
 
 
@@ -263,6 +265,7 @@ def spans_to_cues(spans) -> list[C]:
     if "counted" in spans.columns:
         spans = spans[spans["counted"].astype(bool)]
     has_sense = "sense" in spans.columns
+    has_basis = "voice_basis" in spans.columns
     return [
         C(
             int(r.start),
@@ -276,6 +279,7 @@ def spans_to_cues(spans) -> list[C]:
             bool(r.negated),
             r.text,
             (r.sense or "") if has_sense else "",
+            (r.voice_basis or "") if has_basis else "",
         )
         for r in spans.itertuples()
     ]
