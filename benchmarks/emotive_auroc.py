@@ -24,7 +24,7 @@ by their offsets.
 
     python benchmarks/emotive_auroc.py --data DIR [--boot 1000] [--entries]
 
-``DIR`` holds ``emotive-basil/`` and ``lexicon-sources/`` (see eval_data.py).
+``DIR`` holds ``emotive-basil/`` and ``lexicon-sources/`` (see validation/data.py).
 ``--entries`` lists, per emotive entry, how often it fires in positive and in
 negative sentences (for reading, not for fitting).
 """
@@ -39,11 +39,11 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import eval_data as E  # noqa: E402
+from validation import data as E  # noqa: E402
 
 
 def basil_sentences(root: Path) -> list[dict]:
-    """Articles rebuilt exactly as ``eval_data.load_basil`` does, with sentence offsets."""
+    """Articles rebuilt exactly as ``validation.data.load_basil`` does, with sentence offsets."""
     arts, _ = E.load_basil(root)
     by_id = {a.id: a for a in arts}
     out = []

@@ -1,4 +1,4 @@
-"""Smoke test of benchmarks/validate.py on a tiny synthetic eval folder.
+"""Smoke test of benchmarks/validate.py and its runners (benchmarks/validation/) on a tiny synthetic eval folder.
 
 The folder is written here, in each set's own format, with sentences made up
 for the test: the real data never enter the repository.
@@ -29,6 +29,11 @@ def _load_validate():
 @pytest.fixture(scope="module")
 def validate():
     return _load_validate()
+
+
+@pytest.fixture(scope="module")
+def scorer(validate):
+    return validate.Scorer()
 
 
 def _w(path: Path, text: str) -> None:
@@ -160,6 +165,12 @@ def _make_eval(root: Path) -> None:
     )
     _w(root / "lexicon-sources" / "report_verbs.txt", "# report verbs\nsay\nclaim\nargue\n")
     _w(root / "lexicon-sources" / "recasens2013_bias_lexicon.txt", "disastrous\nslam\n")
+    _w(
+        root / "lexicon-sources" / "mpqa_subjectivity_clues" / "subjclueslen1-HLTEMNLP05.tff",
+        "type=strongsubj len=1 word1=disastrous pos1=adj stemmed1=n priorpolarity=negative\n"
+        "type=strongsubj len=1 word1=slam pos1=verb stemmed1=y priorpolarity=negative\n"
+        "type=weaksubj len=1 word1=hour pos1=noun stemmed1=n priorpolarity=neutral\n",
+    )
 
 
 @pytest.mark.slow
@@ -188,6 +199,9 @@ def test_validate_on_synthetic_folder(tmp_path, validate, capsys):
     rho = cert["splits"]["all"]["rho"]
     assert rho is not None and -1 <= rho <= 1 and rho > 0  # hedged findings are rated less certain
     assert any(a["formula"].startswith("index as shipped") for a in cert["alternatives"])
+    for split in ("train", "val"):
+        s = cert["splits"][split]
+        assert {"rho", "ci", "baseline_rho", "baseline_ci", "beats_baseline_point"} <= set(s)
 
     ww = res["sets"]["wikiweasel"]
     assert ww["n"] == 10 and ww["n_tune"] + ww["n_heldout"] == 10
@@ -202,6 +216,14 @@ def test_validate_on_synthetic_folder(tmp_path, validate, capsys):
     assert sfu["n_sentences"] == 4 and sfu["n_gold_cues"] == 3
     per = {r["cue"]: r["recall"] for r in sfu["ours"]["per_gold_word"]}
     assert per["might"] == 1.0  # "might" is a hedge
+    types = sfu["ours"]["per_cue_type"]
+    assert (
+        types["modal"]["n_gold"] == 1
+        and types["scheme_only"]["n_gold"] == 1
+        and types["other"]["n_gold"] == 1
+    )
+    assert sfu["ours_without_modals"]["n_gold"] == 2  # "might" left out on both sides
+    assert sfu["ours_other_cues_only"]["n_gold"] == 1  # "think" only
     assert 0 <= sfu["ours"]["precision"] <= 1
 
     pn = res["sets"]["polnear"]
@@ -214,17 +236,43 @@ def test_validate_on_synthetic_folder(tmp_path, validate, capsys):
     v = basil["voice_lex_spans"]
     assert v["gold_quote_we_quoted"] == 1 and v["gold_noquote_we_author"] == 1
     assert 0 <= basil["ours"]["recall"] <= 1
+    rk = basil["sentence_ranking"]
+    assert rk["n_sentences"] == 3 and rk["n_positive"] == 2  # the two sentences holding a lexical-bias span
+    for key in ("emotive_rate", "mpqa_strongsubj_rate"):
+        assert 0 <= rk[key]["auroc"] <= 1
+
+    # The before/after tables read the same JSON.
+    from validation.compare import compare
+
+    md = compare(res, res)
+    for title in ("Pei & Jurgens", "BASIL", "WikiWeasel", "SFU", "PolNeAR"):
+        assert f"#### {title}" in md
+    assert "| measure | before | after |" in md
 
 
 @pytest.mark.slow
-def test_uncertain_sentence_is_predicted(validate):
-    scorer = validate.Scorer()
-    (cues, flags), (cues2, _) = scorer.sentences(
-        ["The town might have been founded in 1200.", "The station opened in 1901."],
-        extra=validate.weasel_flags,
+def test_uncertain_sentence_is_predicted(scorer):
+    cues, cues2 = scorer.sentences(
+        ["The town might have been founded in 1200.", "The station opened in 1901."]
     )
     assert any(c.category == "hedge" and c.text == "might" for c in cues)
     assert not any(c.category == "hedge" for c in cues2)
+
+
+@pytest.mark.slow
+def test_weasels_come_from_the_package(scorer):
+    """No second copy of the weasel rule: the package's own weasel cues (rule = weasel) are counted."""
+    (cues,) = scorer.sentences(["Some critics argue that the album is his best work."])
+    assert [c.rule for c in cues if c.category == "hedge"] == ["weasel"]
+
+
+@pytest.mark.slow
+def test_set_aside_cues_are_not_counted(scorer):
+    """A modal in its ability sense is considered and set aside by the package: no runner sees it."""
+    scorer.set_aside.clear()
+    (cues,) = scorer.sentences(["They took everything they could carry."])
+    assert not any(c.text == "could" for c in cues)
+    assert scorer.set_aside[("hedge", "ability")] == 1
 
 
 def test_missing_data_folder_skips(tmp_path, validate, capsys):
@@ -245,9 +293,35 @@ def test_spearman_and_ranks(validate):
     assert lo <= rho <= hi
 
 
-def test_baseline_matchers():
-    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
-    import eval_data as E
+@pytest.mark.parametrize(
+    "scores,labels,expected",
+    [
+        ([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1], 0.75),
+        ([1, 2, 3, 4], [0, 0, 1, 1], 1.0),  # perfect ranking
+        ([4, 3, 2, 1], [0, 0, 1, 1], 0.0),  # reversed
+        ([0, 0, 0, 0], [0, 1, 0, 1], 0.5),  # all tied: chance
+    ],
+)
+def test_auroc(validate, scores, labels, expected):
+    assert validate.auroc(scores, labels) == pytest.approx(expected)
+
+
+def test_auroc_needs_both_classes(validate):
+    assert math.isnan(validate.auroc([1, 2, 3], [1, 1, 1]))
+
+
+@pytest.mark.parametrize(
+    "cue,kind",
+    [("would", "modal"), ("can't", "modal"), ("cannot", "modal"), ("if", "scheme_only"), ("think", "other")],
+)
+def test_sfu_cue_types(validate, cue, kind):
+    from validation import sfu
+
+    assert sfu.cue_type(cue) == kind
+
+
+def test_baseline_matchers(validate):
+    from validation import data as E
 
     m = E.PhraseMatcher(["say", "point out"], inflect=True)
     assert [t for _, _, t in m.find("She said it; they pointed out flaws; he says.")] == [

@@ -1,7 +1,7 @@
 """Loaders for the human-annotated validation sets, and the plain word-list baselines.
 
 The data live outside the repository (their licences forbid copying them in);
-``validate.py`` takes the folder as ``--data``. Each loader reads one set's own
+``benchmarks/validate.py`` takes the folder as ``--data``. Each loader reads one set's own
 format and returns plain Python objects with character offsets into the text
 that will be scored, so that every metric is computed on offsets.
 
@@ -204,6 +204,7 @@ class Article:
     gold: list[dict]
     annotator: str = ""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 _ANN_T = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t(.*)$")
@@ -302,6 +303,7 @@ def load_basil(root: Path) -> tuple[list[Article], int]:
         pieces: list[str] = []
         sents: list[tuple[int, str]] = []
         paras: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []
         pos = 0
         for pi, para in enumerate(art.get("body-paragraphs", [])):
             if pi:
@@ -313,6 +315,7 @@ def load_basil(root: Path) -> tuple[list[Article], int]:
                     pieces.append(" ")
                     pos += 1
                 sents.append((pos, s))
+                spans.append((pos, pos + len(s)))
                 pieces.append(s)
                 pos += len(s)
             paras.append((pstart, pos))
@@ -337,7 +340,7 @@ def load_basil(root: Path) -> tuple[list[Article], int]:
                     "id": p.get("id", ""),
                 }
             )
-        out.append(Article(art_path.stem, text, gold, paragraphs=paras))
+        out.append(Article(art_path.stem, text, gold, paragraphs=paras, sentences=spans))
     return out, unplaced
 
 

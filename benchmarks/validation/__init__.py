@@ -1,0 +1,1 @@
+"""One runner per validation data set, with shared statistics and loaders (see benchmarks/validate.py)."""
