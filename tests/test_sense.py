@@ -28,6 +28,11 @@ CASES = [
     # the result clause of an if: the author's guess at what would happen, a hedge
     ("If they left, they would be safe.", "would", "conditional", True),
     ("The flood may reach the town by Friday.", "may", "epistemic", True),
+    # permission is "you may enter"; "you may be asking" is still a possibility
+    ("You may not enter the building.", "may", "obligation", False),
+    ("You may be asking yourself why.", "may", "epistemic", True),
+    # should with a thing as subject and a verb of being or happening: an expectation
+    ("The repairs should last for years.", "should", "epistemic", True),
     ("The blast could pose a threat to the water supply.", "could", "epistemic", True),
     # Quantifiers: universal counts; idioms and plain quantities do not.
     ("Everyone knows they always lie.", "always", "universal", True),

@@ -101,6 +101,8 @@ def test_lead_ins(text, document):
         ("The ministry said the figures might be revised.", "might", "quoted", "reported_speech"),
         ("According to the drivers, the convoy may have been longer.", "may", "quoted", "reported_speech"),
         ("I said the figures might be revised.", "might", "author", ""),
+        # evidence as the subject: the author draws on it, as with "the data suggest"
+        ("The study found that the drug may reduce deaths.", "may", "author", ""),
         ("The figures might be revised, which is obviously a problem.", "might", "author", ""),
     ],
 )

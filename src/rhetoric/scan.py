@@ -179,6 +179,8 @@ def _speech_verbs(doc, source_matches) -> tuple[set[int], set[int]]:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lower_ in ("i", "we"):
             continue  # "I said it might": still the author
+        if subj is not None and {subj.lower_, subj.lemma_.lower()} & (pats["evidence_noun"] | pats["document_noun"]):
+            continue  # "the study found that it may ...": the author draws on evidence, as "the data suggest"
         out.add(tok.i)
     return out, clauses
 

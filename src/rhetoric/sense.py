@@ -298,6 +298,11 @@ def _f_habit(doc, tok, start, end, f: Frame) -> bool:
     return any(t.lower_ in f.value for t in v.subtree)
 
 
+def _f_inanimate_expectation(doc, tok, start, end, f: Frame) -> bool:
+    v = _verb(tok)
+    return v is not tok and v.lemma_.lower() in f.value and _animate(_subject(v)) is not True
+
+
 def _f_subject_is(doc, tok, start, end, f: Frame) -> bool:
     subj = _subject(_verb(tok))
     return subj is not None and subj.lower_ in f.value
@@ -401,6 +406,7 @@ FRAMES = {
     "animate_subject": _f_animate_subject,
     "habit": _f_habit,
     "subject_is": _f_subject_is,
+    "inanimate_expectation": _f_inanimate_expectation,
     "next_number": _f_next_number,
     "universal_predicate": _f_universal_predicate,
     "present_tense": _f_present_tense,
