@@ -26,3 +26,24 @@ def test_string_example(analyzer):
         ["BBC", "source", "author", "named_source"],
         ["said", "source", "author", "lexicon"],
     ]
+
+
+def _listed(readme: str, name: str) -> dict[str, str]:
+    block = readme.split(f"<!-- {name} -->", 1)[1].split(f"<!-- /{name} -->", 1)[0]
+    out = {}
+    for line in block.strip().splitlines():
+        key, _, meaning = line.removeprefix("- ").partition(": ")
+        out[key.strip("`")] = meaning
+    return out
+
+
+def test_readme_lists_the_shared_vocabulary(repo_root):
+    """The README's lists of rules, voice bases and span columns are the package's own (rhetoric.vocab)."""
+    from rhetoric import vocab
+
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    assert _listed(readme, "rules") == vocab.RULES
+    assert _listed(readme, "voice-bases") == vocab.VOICE_BASES
+    block = readme.split("<!-- span-columns -->", 1)[1].split("<!-- /span-columns -->", 1)[0]
+    named = [c.strip("` ") for row in block.splitlines()[3:] for c in row.split("|")[1].split(",")]
+    assert sorted(named) == sorted(vocab.SPAN_COLUMNS)
