@@ -6,6 +6,13 @@
     rhetoric html PATH... [-o FILE]                         the text highlighted, as one offline page
     rhetoric corpus MANIFEST -o DIR                         provenance, tables and charts of a corpus
     rhetoric lexicon [--category C] [-o FILE]               the word lists and their sources
+    rhetoric reuse PATH... [--origin FILE] -o DIR           which documents reproduce which, without a manifest
+
+``score`` and ``spans`` also run on Dask: ``--workers N`` (a local cluster) or
+``--scheduler ADDRESS`` (an existing one), and ``--format parquet -o DIR``
+writes a partitioned Parquet dataset (``--resume`` continues an interrupted run).
+Every file written records what made it (``FILE.meta.json`` beside a CSV or
+JSONL file, key-value metadata in Parquet).
 
 ``-`` reads standard input; a folder means every text file under it. A file
 that cannot be read is reported on stderr and the others are still scored; the
@@ -112,9 +119,28 @@ def _progress(docs, total: int | None, enabled: bool):
     return tqdm(docs, total=total, unit="doc", file=sys.stderr, desc="scoring")
 
 
+def _stamp(args, nlp, command: str, **extra) -> dict:
+    from .stamp import made_by, model_info
+
+    options = {
+        "model": args.model or "default", "ner": args.ner, "readability": not args.no_readability,
+        "encoding": args.encoding or "auto", **extra,
+    }  # fmt: skip
+    return made_by(args.lexicon, model=model_info(nlp), options=options, command=command)
+
+
 def _cmd_table(args, table: str) -> int:
     from .text import expand_paths
 
+    fmt = _format(args)
+    if fmt == "parquet" or args.workers or args.scheduler:
+        return _cmd_table_dask(args, table, fmt)
+    if args.resume:
+        print(
+            "rhetoric: error: --resume continues a Parquet dataset: add --format parquet -o DIR",
+            file=sys.stderr,
+        )
+        return 2
     errors: list[str] = []
     total = None
     if "-" not in args.paths:
@@ -133,12 +159,128 @@ def _cmd_table(args, table: str) -> int:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         with open(args.output, "w", encoding="utf-8", newline="") as fh:
             rows = write_tables(results, fh, table, fmt)
+        from .stamp import write_sidecar
+
+        stamp = _stamp(args, analyzer.nlp, f"rhetoric {args.command}", n_process=args.n_process,
+                       batch_size=args.batch_size)  # fmt: skip
+        write_sidecar(args.output, stamp, table=table, rows=rows, errors=errors)
         print(f"wrote {rows} {table[:-1]} rows to {args.output}", file=sys.stderr)
     else:
         write_tables(results, sys.stdout, table, fmt)
     for e in errors:
         print(f"rhetoric: error: {e}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _client(args):
+    """A Dask client for --scheduler or --workers, or None to score in this process."""
+    from . import dask as rd
+
+    if args.scheduler:
+        return rd.connect(args.scheduler)
+    if args.workers:
+        return rd.local_client(args.workers)
+    return None
+
+
+def _cmd_table_dask(args, table: str, fmt: str) -> int:
+    from . import dask as rd
+
+    if "-" in args.paths:
+        print("rhetoric: error: - (standard input) cannot be split across workers; pass files or folders",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if fmt == "parquet" and (not args.output or args.output == "-"):
+        print("rhetoric: error: --format parquet writes a folder: give it with -o DIR", file=sys.stderr)
+        return 2
+    if args.resume and fmt != "parquet":
+        print(
+            "rhetoric: error: --resume continues a Parquet dataset: add --format parquet -o DIR",
+            file=sys.stderr,
+        )
+        return 2
+    plan = rd.plan_documents(args.paths)  # bad paths fail here, before a cluster starts
+    show = args.progress if args.progress is not None else (sys.stderr.isatty() and len(plan) > 1)
+    options = dict(model=args.model, lexicon=args.lexicon, ner=args.ner, readability=not args.no_readability,
+                   batch_size=args.batch_size, encoding=args.encoding)  # fmt: skip
+    client = _client(args)
+    try:
+        if fmt == "parquet":
+            try:
+                report = rd.write_parquet(args.paths, args.output, client, resume=args.resume, progress=show,
+                                          partition_size=args.partition_size, **options)  # fmt: skip
+            except KeyboardInterrupt:
+                print(f"rhetoric: interrupted; finished partitions are kept in {args.output}: "
+                      "run the same command with --resume to go on", file=sys.stderr)  # fmt: skip
+                return 130
+            print(f"wrote {report.paragraph_rows} paragraph and {report.span_rows} span rows "
+                  f"({report.documents} documents, {report.partitions} partitions, {report.skipped} "
+                  f"already written) to {args.output}/paragraphs and {args.output}/spans",
+                  file=sys.stderr)  # fmt: skip
+            errors = report.errors
+        else:
+            errors = _dask_stream(args, table, fmt, plan, options, client, show)
+    finally:
+        if client is not None:
+            cluster = getattr(client, "cluster", None) if args.workers and not args.scheduler else None
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    for e in errors:
+        print(f"rhetoric: error: {e}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _dask_stream(args, table, fmt, plan, options, client, show) -> list[str]:
+    """Score partitions on the cluster and write one table to a file or stdout, in input order."""
+    from . import dask as rd
+    from .stamp import made_by, model_info, write_sidecar
+
+    opts = rd._options(**options)
+    parts = rd._chunks(plan, args.partition_size)
+    submit = client.submit if client is not None else None
+    futures = [submit(rd.score_partition, chunk, opts, pure=False) for chunk in parts] if submit else None
+    errors: list[str] = []
+
+    def results():
+        for k, chunk in enumerate(parts):
+            if futures is not None:
+                paragraphs, spans, errs = futures[k].result()
+                futures[k] = None  # let the cluster forget it
+            else:
+                paragraphs, spans, errs = rd.score_partition(chunk, opts)
+            errors.extend(errs)
+            yield paragraphs if table == "paragraphs" else spans
+
+    class _Table:
+        def __init__(self, df):
+            self.paragraphs = self.spans = df
+
+    stream = (_Table(df) for df in results())
+    if show:
+        from tqdm import tqdm
+
+        stream = tqdm(stream, total=len(parts), unit="part", file=sys.stderr, desc="scoring")
+    if args.output and args.output != "-":
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        with open(args.output, "w", encoding="utf-8", newline="") as fh:
+            rows = write_tables(stream, fh, table, fmt)
+        model = (client.submit(_model_info_remote, opts, pure=False).result() if client is not None
+                 else model_info(rd._analyzer(opts).nlp))  # fmt: skip
+        stamp = made_by(args.lexicon, model=model, options={**opts.describe(), "partition_size": args.partition_size},
+                        command=f"rhetoric {args.command}")  # fmt: skip
+        write_sidecar(args.output, stamp, table=table, rows=rows, errors=errors)
+        print(f"wrote {rows} {table[:-1]} rows to {args.output}", file=sys.stderr)
+    else:
+        write_tables(stream, sys.stdout, table, fmt)
+    return errors
+
+
+def _model_info_remote(opts):
+    from . import dask as rd
+    from .stamp import model_info
+
+    return model_info(rd._analyzer(opts).nlp)
 
 
 def _cmd_explain(args) -> int:
@@ -232,7 +374,9 @@ def _parser() -> argparse.ArgumentParser:
     table = argparse.ArgumentParser(add_help=False, parents=[common])
     table.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads stdin")
     table.add_argument(
-        "--format", choices=("csv", "jsonl"), help="output format (default: from -o's suffix, else csv)"
+        "--format",
+        choices=("csv", "jsonl", "parquet"),
+        help="output format (default: from -o's suffix, else csv); parquet writes DIR/paragraphs/ and DIR/spans/",
     )
     table.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     table.add_argument(
@@ -241,6 +385,17 @@ def _parser() -> argparse.ArgumentParser:
     table.add_argument(
         "--batch-size", type=int, default=32, metavar="N", help="paragraphs per parser batch (default 32)"
     )
+    dk = table.add_argument_group("Dask (many machines, or many processes on one)")
+    dk.add_argument(
+        "--workers", type=int, metavar="N", help="score on a local Dask cluster of N worker processes"
+    )
+    dk.add_argument(
+        "--scheduler", metavar="ADDRESS", help="score on the Dask cluster at ADDRESS (tcp://host:8786)"
+    )
+    dk.add_argument("--resume", action="store_true",
+                    help="with --format parquet: skip the partitions an interrupted run already wrote")  # fmt: skip
+    dk.add_argument("--partition-size", type=int, default=64, metavar="N",
+                    help="documents per Dask task and per Parquet file (default 64)")  # fmt: skip
     bar = table.add_mutually_exclusive_group()
     bar.add_argument(
         "--progress", dest="progress", action="store_true", default=None, help="always show a progress bar"
@@ -311,6 +466,7 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``rhetoric`` command."""
     from .corpus import ManifestError
+    from .dask import DatasetError
     from .lexicon import LexiconError
     from .model import ModelNotFoundError
     from .text import InputError
@@ -318,8 +474,18 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command in ("score", "spans"):
-            if args.n_process < 1 or args.batch_size < 1:
-                print("rhetoric: error: --n-process and --batch-size must be at least 1", file=sys.stderr)
+            if (
+                args.n_process < 1
+                or args.batch_size < 1
+                or args.partition_size < 1
+                or (args.workers is not None and args.workers < 1)
+            ):
+                print("rhetoric: error: --n-process, --batch-size, --partition-size and --workers must be at least 1",
+                      file=sys.stderr)  # fmt: skip
+                return 2
+            if args.workers and args.scheduler:
+                print("rhetoric: error: --workers starts a local cluster, --scheduler uses an existing one: "
+                      "give one of them", file=sys.stderr)  # fmt: skip
                 return 2
             return _cmd_table(args, "paragraphs" if args.command == "score" else "spans")
         if args.command == "explain":
@@ -329,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "html":
             return _cmd_html(args)
         return _cmd_lexicon(args)
-    except (InputError, LexiconError, ModelNotFoundError, ManifestError) as e:
+    except (InputError, LexiconError, ModelNotFoundError, ManifestError, DatasetError) as e:
         print(f"rhetoric: error: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:
