@@ -235,3 +235,14 @@ def test_cli_usage_errors(argv, message, capsys, repo_root, monkeypatch):
     monkeypatch.chdir(repo_root)
     assert main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+def test_reuse_on_the_cluster_equals_reuse_here(client, raqqa_dir):
+    from rhetoric.reuse import find_reuse
+
+    origin = raqqa_dir / "original" / "bbc_raqqas_dirty_secret.reconstructed.txt"
+    here = find_reuse([raqqa_dir], origin=origin)
+    there = find_reuse([raqqa_dir], origin=origin, client=client, partition_size=2)
+    _same(there.pairs, here.pairs)
+    _same(there.passages, here.passages)
+    assert len(here.pairs) == 6

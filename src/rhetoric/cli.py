@@ -342,6 +342,38 @@ def _cmd_corpus(args) -> int:
     return 0
 
 
+def _cmd_reuse(args) -> int:
+    from .reuse import find_reuse, write_reuse
+    from .stamp import made_by
+
+    if args.min_words < 1:
+        print("rhetoric: error: --min-words must be at least 1", file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("rhetoric: error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    client = _client(args)
+    try:
+        result = find_reuse(args.paths, origin=args.origin, dates=args.dates, client=client,
+                            min_words=args.min_words, progress=show)  # fmt: skip
+    finally:
+        if client is not None:
+            cluster = getattr(client, "cluster", None) if args.workers and not args.scheduler else None
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    stamp = made_by(None, options={"origin": args.origin or "", "dates": args.dates or "",
+                                   "min_words": args.min_words}, command="rhetoric reuse")  # fmt: skip
+    write_reuse(result, args.output, stamp=stamp)
+    print(f"compared {len(result.documents)} documents: {result.candidates} candidate pairs, "
+          f"{len(result.pairs)} reusing pairs; wrote pairs.csv, passages.csv, documents.csv and a draft "
+          f"manifest.yaml to {args.output}", file=sys.stderr)  # fmt: skip
+    for e in result.errors:
+        print(f"rhetoric: error: {e}", file=sys.stderr)
+    return 1 if result.errors else 0
+
+
 def _cmd_lexicon(args) -> int:
     from .lexicon import Lexicon
 
@@ -450,6 +482,26 @@ def _parser() -> argparse.ArgumentParser:
     cbar = co.add_mutually_exclusive_group()
     cbar.add_argument("--progress", dest="progress", action="store_true", default=None)
     cbar.add_argument("--no-progress", dest="progress", action="store_false")
+    ru = sub.add_parser(
+        "reuse",
+        help="find which documents reproduce passages of which others, without a manifest",
+        description="Find pairs of documents that share passages (MinHash/LSH candidates, then the local "
+        "alignment of `rhetoric corpus`) and write pairs.csv, passages.csv, documents.csv and a draft "
+        "manifest.yaml that `rhetoric corpus` reads.",
+    )
+    ru.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ru.add_argument("--origin", metavar="FILE", help="the original report: only pairs with it are sought")
+    ru.add_argument(
+        "--dates", metavar="CSV", help="doc_id,date (or file,date) rows: pairs run earlier -> later"
+    )
+    ru.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the tables and manifest")
+    ru.add_argument("--min-words", type=int, default=20, metavar="N",
+                    help="aligned words for a pair to count (default 20)")  # fmt: skip
+    ru.add_argument("--workers", type=int, metavar="N", help="run on a local Dask cluster of N processes")
+    ru.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS")
+    rbar = ru.add_mutually_exclusive_group()
+    rbar.add_argument("--progress", dest="progress", action="store_true", default=None)
+    rbar.add_argument("--no-progress", dest="progress", action="store_false")
     lx = sub.add_parser("lexicon", help="print the lexicon with each entry's source")
     lx.add_argument("--lexicon", metavar="FILE", help="merge this file first")
     lx.add_argument("--category", choices=("hedge", "absolute", "emotive", "source"))
@@ -494,6 +546,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_corpus(args)
         if args.command == "html":
             return _cmd_html(args)
+        if args.command == "reuse":
+            return _cmd_reuse(args)
         return _cmd_lexicon(args)
     except (InputError, LexiconError, ModelNotFoundError, ManifestError, DatasetError) as e:
         print(f"rhetoric: error: {e}", file=sys.stderr)
