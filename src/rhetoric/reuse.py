@@ -250,31 +250,58 @@ def candidate_pairs(
 # ----------------------------------------------------------------------------
 
 
-def _paragraphs(path: str) -> list[tuple[int, str]]:
+@dataclass
+class _Text:
+    """A document's body paragraphs, each with its 5-word shingles (to skip paragraphs that cannot align)."""
+
+    paragraphs: list[tuple[int, str]]
+    shingles: list[set]
+    words: int
+
+
+def _paragraphs(path: str) -> _Text:
+    from .provenance import SHINGLE, words_with_spans
     from .text import read_file
 
     doc = read_file(path)
-    return [(p.index, p.text) for p in doc.paragraphs if p.kind != "boilerplate" and p.text.strip()]
+    paras = [(p.index, p.text) for p in doc.paragraphs if p.kind != "boilerplate" and p.text.strip()]
+    shingles, n = [], 0
+    for _, t in paras:
+        ws = words_with_spans(t)[0]
+        n += len(ws)
+        shingles.append({tuple(ws[i : i + SHINGLE]) for i in range(len(ws) - SHINGLE + 1)})
+    return _Text(paras, shingles, n)
 
 
-def align_pair(source: list[tuple[int, str]], other: list[tuple[int, str]], index=None) -> dict:
+def _as_text(paras) -> _Text:
+    if isinstance(paras, _Text):
+        return paras
+    return _Text(list(paras), [None] * len(paras), 0)
+
+
+def align_pair(source, other, index=None) -> dict:
     """Align ``other``'s paragraphs to ``source``'s: shared words and passages.
 
     Args:
-        source, other: ``(para, text)`` of each body paragraph.
+        source, other: ``(para, text)`` of each body paragraph (or the cached
+            form :func:`_paragraphs` returns).
         index: a prebuilt :class:`~rhetoric.provenance.OriginIndex` of ``source``.
     """
     from .provenance import OriginIndex
 
-    index = index or OriginIndex([t for _, t in source])
+    source, other = _as_text(source), _as_text(other)
+    index = index or OriginIndex([t for _, t in source.paragraphs])
+    keys = index.index.keys()
     shared, passages = 0, []
-    for para, text in other:
+    for (para, text), sh in zip(other.paragraphs, other.shingles, strict=True):
+        if sh is not None and keys.isdisjoint(sh):
+            continue  # no 5-word run in common: the alignment would find nothing
         a = index.align(text)
         if a.aligned_words == 0:
             continue
         shared += a.aligned_words
         text_b = " … ".join(text[s:e] for s, e in a.blocks)
-        passages.append((source[a.origin_para][0], para, a.aligned_words, a.passage, text_b))
+        passages.append((source.paragraphs[a.origin_para][0], para, a.aligned_words, a.passage, text_b))
     return {"shared_words": shared, "passages": passages}
 
 
@@ -287,27 +314,34 @@ def verify_partition(groups: list[tuple[Doc, list[Doc]]], min_words: int) -> tup
     from .provenance import OriginIndex
 
     pair_rows, passage_rows = [], []
-    cache: dict[str, list[tuple[int, str]]] = {}
+    cache: dict[str, _Text] = {}
 
     def paras(d: Doc):
         if d.path not in cache:
-            if len(cache) > 256:
+            if len(cache) > 4096:  # a retold passage makes the same documents recur: keep them
                 cache.clear()
             cache[d.path] = _paragraphs(d.path)
         return cache[d.path]
 
     for src, others in groups:
         sp = paras(src)
-        if not sp:
+        if not sp.paragraphs:
             continue
-        index = OriginIndex([t for _, t in sp])
-        src_words = sum(len(words(t)) for _, t in sp)
+        index = OriginIndex([t for _, t in sp.paragraphs])
+        src_words = sp.words
         for o in others:
             op = paras(o)
             r = align_pair(sp, op, index)
+            if r["shared_words"] < min_words and op.paragraphs:
+                # Alignment runs paragraph by paragraph, so a passage that one side
+                # merged into a longer paragraph can align better the other way round.
+                back = align_pair(op, sp)
+                if back["shared_words"] > r["shared_words"]:
+                    r = {"shared_words": back["shared_words"],
+                         "passages": [(pb, pa, n, tb, ta) for pa, pb, n, ta, tb in back["passages"]]}  # fmt: skip
             if r["shared_words"] < min_words:
                 continue
-            o_words = sum(len(words(t)) for _, t in op)
+            o_words = op.words
             pair_rows.append({"source_doc": src, "other_doc": o, "shared_words": r["shared_words"],
                               "passages": len(r["passages"]),
                               "share_source": r["shared_words"] / src_words if src_words else 0.0,
@@ -446,10 +480,10 @@ def find_reuse(
         groups[src].append(other)
     work = [(docs[s], [docs[o] for o in others]) for s, others in sorted(groups.items())]
     chunks, size, current = [], 0, []
-    for g in work:  # about 400 alignments per task
+    for g in work:  # about 2,000 alignments per task: documents recur, and each task reads them once
         current.append(g)
         size += len(g[1])
-        if size >= 400:
+        if size >= 2000:
             chunks.append(current)
             current, size = [], 0
     if current:
