@@ -23,8 +23,9 @@ Two steps, so that a hundred thousand documents cost minutes, not the square of 
    indexed, the other's paragraphs aligned to it. A pair is reported when at
    least ``min_words`` words align.
 
-The MinHash is our own, on numpy: one CRC-32 per word, shingle hashes
-combined and mixed in 64-bit arithmetic, and 64 hash functions
+The MinHash is our own, on numpy: word hashes from a polynomial hash over
+the text's UTF-8 bytes (prefix sums, so no Python loop over words), shingle
+hashes combined and mixed in 64-bit arithmetic, and 64 hash functions
 ``a * h + b (mod 2**64)``, all vectorised per document. (datasketch hashes
 every shingle with SHA-1 in a Python loop and builds one object per set,
 which at millions of windows costs more than the rest of the job.)
@@ -40,7 +41,6 @@ import datetime as dt
 import itertools
 import json
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -105,17 +105,78 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def shingle_hashes(ws: list[str]) -> np.ndarray:
-    """One 64-bit hash per run of :data:`SHINGLE` words."""
-    n = len(ws) - SHINGLE + 1
+# Bytes of UTF-8 text that make up words: ASCII letters and digits, and every
+# byte of a multi-byte character (letters such as é), except the punctuation
+# blocks cleared in word_hashes.
+_WORD_BYTE = np.zeros(256, dtype=bool)
+_WORD_BYTE[list(b"abcdefghijklmnopqrstuvwxyz0123456789")] = True
+_WORD_BYTE[0x80:] = True
+_P = 0x100000001B3
+_P_INV = pow(_P, -1, 2**64)
+_POW: list[np.ndarray] = []
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``P**j`` and ``P**-j`` (mod 2**64) for ``j < n``."""
+    if not _POW or len(_POW[0]) < n:
+        size = max(n, 1 << 16, 2 * len(_POW[0]) if _POW else 0)
+        pw = np.empty(size, dtype=np.uint64)
+        ipw = np.empty(size, dtype=np.uint64)
+        pw[0] = ipw[0] = 1
+        with np.errstate(over="ignore"):
+            pw[1:] = np.cumprod(np.full(size - 1, _P, dtype=np.uint64))
+            ipw[1:] = np.cumprod(np.full(size - 1, _P_INV, dtype=np.uint64))
+        _POW[:] = [pw, ipw]
+    return _POW[0], _POW[1]
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """One 64-bit hash per word, vectorised over the text's UTF-8 bytes.
+
+    Words are what :func:`words` finds for nearly all text: runs of letters and
+    digits, lower-cased, split at punctuation, quote marks (straight or curly:
+    ``didn’t`` and ``didn't`` both give ``didn``, ``t``), dashes and spaces.
+    """
+    b = np.frombuffer(text.lower().encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    n = len(b)
+    if n == 0:
+        return np.zeros(0, dtype=np.uint64)
+    mask = _WORD_BYTE[b]
+    # General punctuation (U+2000-U+203F: curly quotes, dashes, ellipsis, odd spaces)
+    # and Latin-1 punctuation (U+00A0-U+00BF: no-break space, guillemets) separate words.
+    for lead, second, lo, hi in ((0xE2, 0x80, 0x80, 0xBF), (0xC2, None, 0xA0, 0xBF)):
+        if second is None:
+            hit = np.flatnonzero((b[:-1] == lead) & (b[1:] >= lo) & (b[1:] <= hi))
+            mask[hit] = mask[hit + 1] = False
+        else:
+            hit = np.flatnonzero((b[:-2] == lead) & (b[1:-1] == second) & (b[2:] >= lo) & (b[2:] <= hi))
+            mask[hit] = mask[hit + 1] = mask[hit + 2] = False
+    edge = np.diff(np.concatenate(([0], mask.view(np.int8), [0])))
+    starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    if len(starts) == 0:
+        return np.zeros(0, dtype=np.uint64)
+    pw, ipw = _powers(n)
+    with np.errstate(over="ignore"):
+        prefix = np.concatenate(([np.uint64(0)], np.cumsum((b.astype(np.uint64) + np.uint64(1)) * pw[:n])))
+        h = (prefix[ends] - prefix[starts]) * ipw[starts]  # the same word hashes the same wherever it is
+    return _mix(h)
+
+
+def shingle_hashes(ws) -> np.ndarray:
+    """One 64-bit hash per run of :data:`SHINGLE` words (``ws``: a text, word hashes or a word list)."""
+    if isinstance(ws, str):
+        h = word_hashes(ws)
+    elif isinstance(ws, np.ndarray):
+        h = ws
+    else:
+        h = word_hashes(" ".join(ws))
+    n = len(h) - SHINGLE + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint64)
-    crc = zlib.crc32
-    h = _mix(np.fromiter((crc(w.encode("utf-8")) for w in ws), dtype=np.uint64, count=len(ws)))
     out = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(SHINGLE):
-            out = out * np.uint64(0x100000001B3) + h[j : j + n]
+            out = out * np.uint64(0x9E3779B97F4A7C15) + h[j : j + n]
     return _mix(out)
 
 
@@ -157,7 +218,7 @@ def sketch(text: str) -> np.ndarray:
     >>> len(np.intersect1d(sketch(a), sketch("Nothing in common with the other one at all, here."))) > 0
     False
     """
-    return band_keys(window_signatures(shingle_hashes(words(text))))
+    return band_keys(window_signatures(shingle_hashes(text)))
 
 
 # ----------------------------------------------------------------------------
@@ -175,12 +236,21 @@ class Doc:
 
 
 def _read_text(path: str) -> str:
-    """The text of a file, markup removed (HTML tags; markdown link targets)."""
-    from .text import decode_bytes, strip_markup
+    """The text of a file; HTML files without their markup."""
+    from .text import InputError, decode_bytes, strip_markup
 
-    raw, _ = decode_bytes(Path(path).read_bytes(), name=str(path))
-    markup = "html" if Path(path).suffix.lower() in (".html", ".htm", ".xhtml") else "markdown"
-    return strip_markup(raw, markup)[0]
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    try:
+        if b"\x00" in data[:8192]:
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL byte")
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raw, _ = decode_bytes(data, name=str(path))  # a BOM, Windows-1252, Latin-1; or refused as binary
+    if Path(path).suffix.lower() in (".html", ".htm", ".xhtml"):
+        return strip_markup(raw, "html")[0]
+    return raw
 
 
 def sketch_partition(docs: list[Doc]) -> tuple[np.ndarray, np.ndarray, list[str], list[int]]:
@@ -196,49 +266,62 @@ def sketch_partition(docs: list[Doc]) -> tuple[np.ndarray, np.ndarray, list[str]
     keys, owner, errors, counts = [], [], [], []
     for i, d in enumerate(docs):
         try:
-            ws = words(_read_text(d.path))
+            wh = word_hashes(_read_text(d.path))
         except (InputError, OSError) as e:
             errors.append(f"{d.path}: {e}" if not str(e).startswith(str(d.path)) else str(e))
             counts.append(0)
             continue
-        counts.append(len(ws))
-        k = band_keys(window_signatures(shingle_hashes(ws)))
+        counts.append(len(wh))
+        k = band_keys(window_signatures(shingle_hashes(wh)))
         keys.append(k)
-        owner.append(np.full(len(k), i, dtype=np.int32))
+        owner.append(np.full(len(k), i, dtype=np.uint16))
     if not keys:
-        return np.zeros(0, np.uint64), np.zeros(0, np.int32), errors, counts
+        return np.zeros(0, np.uint64), np.zeros(0, np.uint16), errors, counts
     return np.concatenate(keys), np.concatenate(owner), errors, counts
 
 
 def candidate_pairs(
-    keys: np.ndarray, owner: np.ndarray, *, only_with: int | None = None, max_bucket: int = MAX_BUCKET
+    keys, owner, *, only_with: int | None = None, max_bucket: int = MAX_BUCKET, offsets=None, slices: int = 16
 ) -> np.ndarray:
     """Pairs of documents that share a band key: ``[pairs, 2]`` with ``a < b``, sorted.
 
     Args:
-        keys: band keys, all documents together.
-        owner: the document of each key.
+        keys: band keys (one array, or a list of arrays, one per partition).
+        owner: the document of each key (partition-local when ``offsets`` is given).
         only_with: keep only pairs with this document (``--origin``).
         max_bucket: skip a key shared by more documents than this.
+        offsets: the index of each partition's first document.
+        slices: the key space is sorted in this many slices (by the keys' top
+            bits), so that the sort's working memory is a fraction of the keys'.
     """
-    if len(keys) == 0:
-        return np.zeros((0, 2), dtype=np.int64)
-    order = np.argsort(keys, kind="stable")
-    k, o = keys[order], owner[order]
-    edge = np.flatnonzero(k[1:] != k[:-1]) + 1
-    starts = np.concatenate(([0], edge))
-    ends = np.concatenate((edge, [len(k)]))
-    sizes = ends - starts
+    if isinstance(keys, np.ndarray):
+        keys, owner, offsets = [keys], [owner], [0]
+    shift = np.uint64(64 - max(1, int(slices - 1).bit_length()))
     pairs = []
-    for s, e in zip(starts[sizes > 1].tolist(), ends[sizes > 1].tolist(), strict=True):
-        members = np.unique(o[s:e])
-        if len(members) < 2 or len(members) > max_bucket:
+    for sl in range(slices):
+        ks, os_ = [], []
+        for k, o, off in zip(keys, owner, offsets, strict=True):
+            sel = (k >> shift) == np.uint64(sl)
+            ks.append(k[sel])
+            os_.append(o[sel].astype(np.int64) + off)
+        k, o = np.concatenate(ks), np.concatenate(os_)
+        del ks, os_
+        order = np.argsort(k)
+        k = k[order]
+        same = np.flatnonzero(k[1:] == k[:-1])  # i where key i equals key i + 1: few
+        del k
+        if len(same) == 0:
             continue
-        if only_with is not None:
-            if only_with in members:
-                pairs.extend((only_with, int(m)) for m in members if m != only_with)
-            continue
-        pairs.extend(itertools.combinations(members.tolist(), 2))
+        run_break = np.flatnonzero(np.diff(same) != 1) + 1
+        for run in np.split(same, run_break):
+            members = np.unique(o[order[run[0] : run[-1] + 2]])
+            if len(members) < 2 or len(members) > max_bucket:
+                continue
+            if only_with is not None:
+                if only_with in members:
+                    pairs.extend((only_with, int(m)) for m in members if m != only_with)
+                continue
+            pairs.extend(itertools.combinations(members.tolist(), 2))
     if not pairs:
         return np.zeros((0, 2), dtype=np.int64)
     p = np.sort(np.array(pairs, dtype=np.int64), axis=1)
@@ -435,7 +518,7 @@ def find_reuse(
     dates=None,
     client=None,
     min_words: int = MIN_WORDS,
-    partition_size: int = 2000,
+    partition_size: int = 2000,  # at most 65,536: a partition's documents are numbered in 16 bits
     progress: bool = False,
 ) -> ReuseResult:
     """Find the pairs of documents that share passages.
@@ -459,19 +542,18 @@ def find_reuse(
     client = _default_client(client)
     parts = _chunks(docs, partition_size)
     results = _run(client, sketch_partition, [(p,) for p in parts], progress, "sketching")
-    keys, owner, errors, counts = [], [], [], []
+    keys, owner, offsets, errors, counts = [], [], [], [], []
     offset = 0
     for part, (k, o, errs, cnt) in zip(parts, results, strict=True):
         keys.append(k)
-        owner.append(o + offset)
+        owner.append(o)
+        offsets.append(offset)
         errors += errs
         counts += cnt
         offset += len(part)
-    all_keys = np.concatenate(keys) if keys else np.zeros(0, np.uint64)
-    all_owner = np.concatenate(owner) if owner else np.zeros(0, np.int32)
+    del results
+    cands = candidate_pairs(keys, owner, offsets=offsets, only_with=origin_index)
     del keys, owner
-    cands = candidate_pairs(all_keys, all_owner, only_with=origin_index)
-    del all_keys, all_owner
 
     # Group by source: the origin, else the earlier document, else the first in input order.
     groups: dict[int, list[int]] = defaultdict(list)
