@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reuse_corpus import build  # noqa: E402
 
-from rhetoric.reuse import MIN_WORDS, find_reuse, shingle_hashes, words  # noqa: E402
+from rhetoric.reuse import MIN_WORDS, find_reuse, shingle_hashes  # noqa: E402
 
 
 def _peak_mb() -> float:
@@ -62,7 +62,7 @@ def covered(a: set, b_hashes: np.ndarray) -> int:
 
 def evaluate(result, truth: dict, min_words: int) -> dict:
     planted = truth["planted"]
-    runs = {d: [shingle_hashes(words(p["text"])) for p in ps] for d, ps in planted.items()}
+    runs = {d: [shingle_hashes(p["text"]) for p in ps] for d, ps in planted.items()}
     sets = {d: set(np.concatenate(h).tolist()) for d, h in runs.items()}
     reported = {(r.doc_a, r.doc_b) for r in result.pairs.itertuples()}
     right = 0
@@ -149,15 +149,21 @@ def main() -> None:
     }  # fmt: skip
     print(f"machine: {figures['machine']}")
     print(f"command: {figures['command']}")
-    print(f"{figures['documents']:,} documents against each other on {args.workers or 'no'} Dask workers: "
-          f"{seconds:,.1f} s; {result.candidates:,} candidate pairs, {figures['reported_pairs']:,} reported")
-    print(f"precision {figures['precision']:.4f}, recall of planted reuse {figures['recall_planted']:.4f}, "
-          f"recall of retelling pairs (>= {2 * args.min_words} words in common runs) "
-          f"{figures['recall_retelling_pairs']:.4f} of {figures['retelling_pairs']:,}")
+    print(
+        f"{figures['documents']:,} documents against each other on {args.workers or 'no'} Dask workers: "
+        f"{seconds:,.1f} s; {result.candidates:,} candidate pairs, {figures['reported_pairs']:,} reported"
+    )
+    print(
+        f"precision {figures['precision']:.4f}, recall of planted reuse {figures['recall_planted']:.4f}, "
+        f"recall of retelling pairs (>= {2 * args.min_words} words in common runs) "
+        f"{figures['recall_retelling_pairs']:.4f} of {figures['retelling_pairs']:,}"
+    )
     print(f"peak memory: this process {figures['client_peak_mb']:,} MB, workers "
           f"{', '.join(f'{m:,}' for m in figures['worker_peak_mb']) or '-'} MB")  # fmt: skip
     if figures["false_pairs"] or figures["missed_planted"]:
-        print(f"false pairs (first 10): {figures['false_pairs']}; missed (first 10): {figures['missed_planted']}")
+        print(
+            f"false pairs (first 10): {figures['false_pairs']}; missed (first 10): {figures['missed_planted']}"
+        )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2, default=str) + "\n")

@@ -80,25 +80,24 @@ def origin_paragraphs() -> list[str]:
 
 def clean_background(texts: list[str], origin: list[str]) -> list[list[str]]:
     """Drop every paragraph holding a 5-word run seen earlier (in the original or an earlier article)."""
-    seen = set(shingle_hashes(words(" ".join(origin))).tolist())
+    seen = set(shingle_hashes(" ".join(origin)).tolist())
     for p in origin:
-        seen.update(shingle_hashes(words(p)).tolist())
+        seen.update(shingle_hashes(p).tolist())
     out = []
     for text in texts:
         kept = []
         for p in paragraphs(text):
-            h = shingle_hashes(words(p)).tolist()
+            h = shingle_hashes(p).tolist()
             if any(x in seen for x in h):
                 continue
             kept.append(p)
         # Runs across paragraph boundaries too: add the article's shingles as a whole.
-        whole = shingle_hashes(words("\n\n".join(kept))).tolist()
+        whole = shingle_hashes("\n\n".join(kept)).tolist()
         if any(x in seen for x in whole):
-            kept = [p for p in kept if len(p.split()) >= 1]
             # drop paragraphs one by one from the end until the article is clean
-            while kept and any(x in seen for x in shingle_hashes(words("\n\n".join(kept))).tolist()):
+            while kept and any(x in seen for x in shingle_hashes("\n\n".join(kept)).tolist()):
                 kept.pop()
-        seen.update(shingle_hashes(words("\n\n".join(kept))).tolist())
+        seen.update(shingle_hashes("\n\n".join(kept)).tolist())
         if kept:
             out.append(kept)
     return out
@@ -193,7 +192,7 @@ def check(texts: list[str], origin_text: str, planted: dict[int, list[dict]]) ->
         if i - 1 in planted:  # the planted passages are meant to share runs: leave them out
             for p in planted[i - 1]:
                 t = t.replace(p["text"], "\n\n")
-        h = np.unique(shingle_hashes(words(t)))
+        h = np.unique(shingle_hashes(t))
         hashes.append(h)
         owners.append(np.full(len(h), i, dtype=np.int32))
     h, o = np.concatenate(hashes), np.concatenate(owners)
