@@ -330,8 +330,10 @@ def _cmd_corpus(args) -> int:
 
     corpus = Corpus.from_manifest(args.manifest)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    result = corpus.score(_analyzer(args), progress=show, n_process=args.n_process)
-    files = export(result, args.output, charts=not args.no_charts)
+    analyzer = _analyzer(args)
+    result = corpus.score(analyzer, progress=show, n_process=args.n_process)
+    stamp = _stamp(args, analyzer.nlp, "rhetoric corpus", manifest=str(args.manifest))
+    files = export(result, args.output, charts=not args.no_charts, stamp=stamp)
     p = result.paragraphs
     print(
         f"scored {p['doc_id'].nunique()} documents, {len(p)} paragraphs "

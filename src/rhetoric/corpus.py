@@ -467,8 +467,13 @@ def export(
     *,
     charts: bool = True,
     formats: tuple[str, ...] = ("png", "svg", "html"),
+    stamp: dict | None = None,
 ) -> list[Path]:
     """Write a corpus's tables (CSV and Parquet) and charts (PNG, SVG, offline HTML) to ``outdir``.
+
+    Args:
+        stamp: what made the tables (:func:`rhetoric.stamp.made_by`): written
+            into each Parquet file's metadata and beside each CSV as ``FILE.meta.json``.
 
     Returns:
         The files written.
@@ -486,8 +491,21 @@ def export(
         csv_path = out / f"{name}.csv"
         df.to_csv(csv_path, index=False)
         pq_path = out / f"{name}.parquet"
-        df.to_parquet(pq_path, index=False)
         written += [csv_path, pq_path]
+        if stamp is None:
+            df.to_parquet(pq_path, index=False)
+            continue
+        import json
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from .stamp import METADATA_KEY, write_sidecar
+
+        table = pa.Table.from_pandas(df, preserve_index=False)
+        meta = {**(table.schema.metadata or {}), METADATA_KEY: json.dumps(stamp).encode()}
+        pq.write_table(table.replace_schema_metadata(meta), pq_path)
+        written.append(write_sidecar(csv_path, stamp, rows=len(df)))
     if not charts:
         return written
     import altair as alt
