@@ -45,6 +45,11 @@ from reuse_corpus import build  # noqa: E402
 from rhetoric.reuse import MIN_WORDS, find_reuse, shingle_hashes  # noqa: E402
 
 
+def _cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -128,12 +133,15 @@ def main() -> None:
         client = local_client(args.workers)
         client.wait_for_workers(args.workers)
     rss0 = _peak_mb()
+    cpu0 = _cpu_s()
+    cpu_workers0 = client.run(_cpu_s) if client is not None else {}
     t0 = time.perf_counter()
     result = find_reuse([corpus / "docs", corpus / "origin.txt"], client=client, min_words=args.min_words)
     seconds = time.perf_counter() - t0
-    workers = {}
+    workers, cpu = {}, {}
     if client is not None:
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        cpu = client.run(_cpu_s)
         cluster = client.cluster
         client.close()
         cluster.close()
@@ -142,6 +150,8 @@ def main() -> None:
     figures |= {
         "documents": truth["documents"] + 1, "words": truth["words"], "workers": args.workers,
         "seconds": round(seconds, 1), "candidate_pairs": result.candidates,
+        "cpu_s_client": round(_cpu_s() - cpu0, 1),
+        "cpu_s_workers": sorted(round(cpu[w] - cpu_workers0.get(w, 0), 1) for w in cpu),
         "client_peak_mb": round(_peak_mb()), "client_peak_before_mb": round(rss0),
         "worker_peak_mb": sorted(round(v) for v in workers.values()), "errors": len(result.errors),
         "command": shlex.join([os.path.relpath(sys.executable), *sys.argv]),
@@ -157,6 +167,12 @@ def main() -> None:
         f"precision {figures['precision']:.4f}, recall of planted reuse {figures['recall_planted']:.4f}, "
         f"recall of retelling pairs (>= {2 * args.min_words} words in common runs) "
         f"{figures['recall_retelling_pairs']:.4f} of {figures['retelling_pairs']:,}"
+    )
+    cpu_total = figures["cpu_s_client"] + sum(figures["cpu_s_workers"])
+    print(
+        f"CPU time: this process {figures['cpu_s_client']:,.1f} s, workers "
+        f"{', '.join(f'{c:,.1f}' for c in figures['cpu_s_workers']) or '-'} s (total {cpu_total:,.1f} s: "
+        f"on an idle {os.cpu_count()}-core machine about {cpu_total / (os.cpu_count() or 1):,.0f} s of wall time)"
     )
     print(f"peak memory: this process {figures['client_peak_mb']:,} MB, workers "
           f"{', '.join(f'{m:,}' for m in figures['worker_peak_mb']) or '-'} MB")  # fmt: skip
