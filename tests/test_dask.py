@@ -246,3 +246,35 @@ def test_reuse_on_the_cluster_equals_reuse_here(client, raqqa_dir):
     _same(there.pairs, here.pairs)
     _same(there.passages, here.passages)
     assert len(here.pairs) == 6
+
+
+def test_ctrl_c_then_resume(raqqa_dir, analyzer, tmp_path, repo_root):
+    """A real interrupted run: SIGINT after the first partition, then --resume finishes it."""
+    import subprocess
+    import sys
+
+    archive = tmp_path / "short"  # the shortest article five times: the test costs two model loads
+    archive.mkdir()
+    for k in range(5):
+        shutil.copy(raqqa_dir / "003_8e398962ef508d64.txt", archive / f"{k}.txt")
+    expected = concat(analyzer.score_many(iter_documents([str(archive)])))
+    out = tmp_path / "ds"
+    cmd = [sys.executable, "-m", "rhetoric", "score", str(archive), "--format", "parquet", "-o", str(out),
+           "--partition-size", "1", "--no-progress"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(repo_root / "src")}
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+    done = out / "_rhetoric" / "done"
+    deadline = time.time() + 120
+    while not (done.exists() and any(done.glob("*.json"))) and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130, err
+    assert "--resume" in err
+    first = len(list(done.glob("*.json")))
+    assert 1 <= first < 5 and not (out / "_SUCCESS").exists()
+    rerun = subprocess.run([*cmd, "--resume"], env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{first} already written" in rerun.stderr
+    _same(pd.read_parquet(out / "paragraphs"), expected[0])
+    _same(pd.read_parquet(out / "spans"), expected[1])
