@@ -278,7 +278,8 @@ def score(
 
     Returns:
         ``(paragraphs, spans)``, one Dask partition per partition of documents,
-        in input order; computed, they equal ``rhetoric.concat(Analyzer().score_many(...))``
+        in input order (compute them together, ``dask.compute(paragraphs, spans)``,
+        and each partition is scored once); computed, they equal ``rhetoric.concat(Analyzer().score_many(...))``
         row for row. A file that cannot be read raises :class:`~rhetoric.InputError`
         when its partition is computed (``rhetoric score`` reports and skips it instead).
 
@@ -499,7 +500,6 @@ def write_parquet(
         if on_partition is not None:
             on_partition(m)
 
-    client = _default_client(client)
     try:
         if client is None:
             for k in todo:

@@ -537,9 +537,8 @@ def find_reuse(
     import pandas as pd
 
     docs, origin_index = plan(paths, origin, dates)
-    from .dask import _chunks, _default_client
+    from .dask import _chunks
 
-    client = _default_client(client)
     parts = _chunks(docs, partition_size)
     results = _run(client, sketch_partition, [(p,) for p in parts], progress, "sketching")
     keys, owner, offsets, errors, counts = [], [], [], [], []
