@@ -102,6 +102,32 @@ changes[["doc_id", "para", "edit", "change", "explanation"]]
 # as a side-by-side page (`diff/<doc_id>.html`), and the classroom notebook hands
 # one out as an exercise.
 
+# ### Or start from a folder, without a manifest
+#
+# The manifest above was written by hand. With only a folder of articles,
+# `rhetoric reuse` (below, `find_reuse`) finds which files reproduce passages
+# of which, and writes a draft manifest beside its tables; load it with
+# `Corpus.from_manifest` in place of the manifest in the cell above. Here the
+# folder is a copy of `data/raqqa`, and the original is given (`--origin`); without
+# it, the document that the most others share passages with is taken as the origin.
+
+# %%
+import shutil
+
+from rhetoric.reuse import find_reuse, write_reuse
+
+FOLDER = ROOT / "build" / "drift-from-folder"  # your folder of articles; here a copy of data/raqqa
+shutil.copytree(ROOT / "data" / "raqqa", FOLDER, dirs_exist_ok=True)
+found = find_reuse([FOLDER], origin=FOLDER / "original" / "bbc_raqqas_dirty_secret.reconstructed.txt")
+write_reuse(found, FOLDER)  # pairs.csv, passages.csv, documents.csv and a draft manifest.yaml
+from_folder = Corpus.from_manifest(FOLDER / "manifest.yaml")
+in_manifest = {d.file.name for d in corpus if d.file}
+in_draft = {d.file.name for d in from_folder if d.file}
+# The draft finds every article of the hand-written manifest (and a README that quotes the BBC).
+assert in_manifest <= in_draft, in_manifest - in_draft
+print(f"draft manifest: {len(in_draft)} files; not in the hand-written one: {sorted(in_draft - in_manifest)}")
+found.pairs[["doc_a", "doc_b", "shared_words", "passages", "share_of_b"]]
+
 # %% [markdown]
 # ## Which paragraphs reproduce the original?
 #

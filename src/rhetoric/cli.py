@@ -8,6 +8,13 @@
     rhetoric diff ORIGINAL DERIVED [--format csv|jsonl] [-o FILE]   what the copy changed, one row a change
     rhetoric diff ORIGINAL DERIVED --html -o page.html      the same, side by side, as one offline page
     rhetoric lexicon [--category C] [-o FILE]               the word lists and their sources
+    rhetoric reuse PATH... [--origin FILE] -o DIR           which documents reproduce which, without a manifest
+
+``score`` and ``spans`` also run on Dask: ``--workers N`` (a local cluster) or
+``--scheduler ADDRESS`` (an existing one), and ``--format parquet -o DIR``
+writes a partitioned Parquet dataset (``--resume`` continues an interrupted run).
+Every file written records what made it (``FILE.meta.json`` beside a CSV or
+JSONL file, key-value metadata in Parquet).
 
 ``-`` reads standard input; a folder means the articles under it (README,
 LICENSE and the like are skipped, with a note; ``--include``/``--exclude``
@@ -156,6 +163,16 @@ def _progress(docs, total: int | None, enabled: bool):
     return tqdm(docs, total=total, unit="doc", file=sys.stderr, desc="scoring")
 
 
+def _stamp(args, nlp, command: str, **extra) -> dict:
+    from .stamp import made_by, model_info
+
+    options = {
+        "model": args.model or "default", "ner": args.ner, "readability": not args.no_readability,
+        "encoding": args.encoding or "auto", **extra,
+    }  # fmt: skip
+    return made_by(args.lexicon, model=model_info(nlp), options=options, command=command)
+
+
 def _warn(msg: str) -> None:
     print(f"rhetoric: warning: {msg}", file=sys.stderr)
 
@@ -194,6 +211,15 @@ def _cmd_table(args, table: str) -> int:
 
     if getattr(args, "per", "paragraph") == "document":
         table = "documents"
+    fmt = _format(args)
+    if fmt == "parquet" or args.workers or args.scheduler:
+        return _cmd_table_dask(args, table, fmt)
+    if args.resume:
+        print(
+            "rhetoric: error: --resume continues a Parquet dataset: add --format parquet -o DIR",
+            file=sys.stderr,
+        )
+        return 2
     errors: list[str] = []
     inputs = _inputs(args)
     output = _checked_output(args, inputs)
@@ -216,12 +242,128 @@ def _cmd_table(args, table: str) -> int:
     if output:
         with atomic_open(output) as fh:
             rows = write_tables(results, fh, table, fmt)
+        from .stamp import write_sidecar
+
+        stamp = _stamp(args, analyzer.nlp, f"rhetoric {args.command}", n_process=args.n_process,
+                       batch_size=args.batch_size)  # fmt: skip
+        write_sidecar(output, stamp, table=table, rows=rows, errors=errors)
         print(f"wrote {rows} {table[:-1]} rows to {output}", file=sys.stderr)
     else:
         write_tables(results, sys.stdout, table, fmt)
     for e in errors:
         print(f"rhetoric: error: {e}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _client(args):
+    """A Dask client for --scheduler or --workers, or None to score in this process."""
+    from . import dask as rd
+
+    if args.scheduler:
+        return rd.connect(args.scheduler)
+    if args.workers:
+        return rd.local_client(args.workers)
+    return None
+
+
+def _cmd_table_dask(args, table: str, fmt: str) -> int:
+    from . import dask as rd
+
+    if "-" in args.paths:
+        print("rhetoric: error: - (standard input) cannot be split across workers; pass files or folders",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if fmt == "parquet" and (not args.output or args.output == "-"):
+        print("rhetoric: error: --format parquet writes a folder: give it with -o DIR", file=sys.stderr)
+        return 2
+    if args.resume and fmt != "parquet":
+        print(
+            "rhetoric: error: --resume continues a Parquet dataset: add --format parquet -o DIR",
+            file=sys.stderr,
+        )
+        return 2
+    plan = rd.plan_documents(args.paths)  # bad paths fail here, before a cluster starts
+    show = args.progress if args.progress is not None else (sys.stderr.isatty() and len(plan) > 1)
+    options = dict(model=args.model, lexicon=args.lexicon, ner=args.ner, readability=not args.no_readability,
+                   batch_size=args.batch_size, encoding=args.encoding)  # fmt: skip
+    client = _client(args)
+    try:
+        if fmt == "parquet":
+            try:
+                report = rd.write_parquet(args.paths, args.output, client, resume=args.resume, progress=show,
+                                          partition_size=args.partition_size, **options)  # fmt: skip
+            except KeyboardInterrupt:
+                print(f"rhetoric: interrupted; finished partitions are kept in {args.output}: "
+                      "run the same command with --resume to go on", file=sys.stderr)  # fmt: skip
+                return 130
+            print(f"wrote {report.paragraph_rows} paragraph and {report.span_rows} span rows "
+                  f"({report.documents} documents, {report.partitions} partitions, {report.skipped} "
+                  f"already written) to {args.output}/paragraphs and {args.output}/spans",
+                  file=sys.stderr)  # fmt: skip
+            errors = report.errors
+        else:
+            errors = _dask_stream(args, table, fmt, plan, options, client, show)
+    finally:
+        if client is not None:
+            cluster = getattr(client, "cluster", None) if args.workers and not args.scheduler else None
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    for e in errors:
+        print(f"rhetoric: error: {e}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _dask_stream(args, table, fmt, plan, options, client, show) -> list[str]:
+    """Score partitions on the cluster and write one table to a file or stdout, in input order."""
+    from . import dask as rd
+    from .stamp import made_by, model_info, write_sidecar
+
+    opts = rd._options(**options)
+    parts = rd._chunks(plan, args.partition_size)
+    submit = client.submit if client is not None else None
+    futures = [submit(rd.score_partition, chunk, opts, pure=False) for chunk in parts] if submit else None
+    errors: list[str] = []
+
+    def results():
+        for k, chunk in enumerate(parts):
+            if futures is not None:
+                paragraphs, spans, errs = futures[k].result()
+                futures[k] = None  # let the cluster forget it
+            else:
+                paragraphs, spans, errs = rd.score_partition(chunk, opts)
+            errors.extend(errs)
+            yield paragraphs if table == "paragraphs" else spans
+
+    class _Table:
+        def __init__(self, df):
+            self.paragraphs = self.spans = df
+
+    stream = (_Table(df) for df in results())
+    if show:
+        from tqdm import tqdm
+
+        stream = tqdm(stream, total=len(parts), unit="part", file=sys.stderr, desc="scoring")
+    if args.output and args.output != "-":
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        with open(args.output, "w", encoding="utf-8", newline="") as fh:
+            rows = write_tables(stream, fh, table, fmt)
+        model = (client.submit(_model_info_remote, opts, pure=False).result() if client is not None
+                 else model_info(rd._analyzer(opts).nlp))  # fmt: skip
+        stamp = made_by(args.lexicon, model=model, options={**opts.describe(), "partition_size": args.partition_size},
+                        command=f"rhetoric {args.command}")  # fmt: skip
+        write_sidecar(args.output, stamp, table=table, rows=rows, errors=errors)
+        print(f"wrote {rows} {table[:-1]} rows to {args.output}", file=sys.stderr)
+    else:
+        write_tables(stream, sys.stdout, table, fmt)
+    return errors
+
+
+def _model_info_remote(opts):
+    from . import dask as rd
+    from .stamp import model_info
+
+    return model_info(rd._analyzer(opts).nlp)
 
 
 def _cmd_explain(args) -> int:
@@ -299,10 +441,12 @@ def _cmd_corpus(args) -> int:
         raise ManifestError(f"{args.manifest}: no document names a file: there is nothing to score")
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     found = []
-    result = corpus.score(_analyzer(args), progress=show, n_process=args.n_process, warnings=found)
+    analyzer = _analyzer(args)
+    result = corpus.score(analyzer, progress=show, n_process=args.n_process, warnings=found)
     for w in found:
         _warn(w)
-    files = export(result, args.output, charts=not args.no_charts)
+    stamp = _stamp(args, analyzer.nlp, "rhetoric corpus", manifest=str(args.manifest))
+    files = export(result, args.output, charts=not args.no_charts, stamp=stamp)
     p = result.paragraphs
     print(
         f"scored {p['doc_id'].nunique()} documents, {len(p)} paragraphs "
@@ -360,6 +504,38 @@ def _write_frame(df, out, fmt: str) -> None:
         out.write(lines if lines.endswith("\n") else lines + "\n")
 
 
+def _cmd_reuse(args) -> int:
+    from .reuse import find_reuse, write_reuse
+    from .stamp import made_by
+
+    if args.min_words < 1:
+        print("rhetoric: error: --min-words must be at least 1", file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("rhetoric: error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    client = _client(args)
+    try:
+        result = find_reuse(args.paths, origin=args.origin, dates=args.dates, client=client,
+                            min_words=args.min_words, progress=show)  # fmt: skip
+    finally:
+        if client is not None:
+            cluster = getattr(client, "cluster", None) if args.workers and not args.scheduler else None
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    stamp = made_by(None, options={"origin": args.origin or "", "dates": args.dates or "",
+                                   "min_words": args.min_words}, command="rhetoric reuse")  # fmt: skip
+    write_reuse(result, args.output, stamp=stamp)
+    print(f"compared {len(result.documents)} documents: {result.candidates} candidate pairs, "
+          f"{len(result.pairs)} reusing pairs; wrote pairs.csv, passages.csv, documents.csv and a draft "
+          f"manifest.yaml to {args.output}", file=sys.stderr)  # fmt: skip
+    for e in result.errors:
+        print(f"rhetoric: error: {e}", file=sys.stderr)
+    return 1 if result.errors else 0
+
+
 def _cmd_lexicon(args) -> int:
     from .lexicon import Lexicon
     from .outputs import atomic_open, check_output
@@ -414,7 +590,9 @@ def _parser() -> argparse.ArgumentParser:
     table = argparse.ArgumentParser(add_help=False, parents=[common, select])
     table.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads stdin")
     table.add_argument(
-        "--format", choices=("csv", "jsonl"), help="output format (default: from -o's suffix, else csv)"
+        "--format",
+        choices=("csv", "jsonl", "parquet"),
+        help="output format (default: from -o's suffix, else csv); parquet writes DIR/paragraphs/ and DIR/spans/",
     )
     table.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     table.add_argument(
@@ -424,6 +602,17 @@ def _parser() -> argparse.ArgumentParser:
         "--batch-size", type=int, default=8, metavar="N",
         help="documents (parts of up to 100,000 characters) per parser batch (default 8)",
     )
+    dk = table.add_argument_group("Dask (many machines, or many processes on one)")
+    dk.add_argument(
+        "--workers", type=int, metavar="N", help="score on a local Dask cluster of N worker processes"
+    )
+    dk.add_argument(
+        "--scheduler", metavar="ADDRESS", help="score on the Dask cluster at ADDRESS (tcp://host:8786)"
+    )
+    dk.add_argument("--resume", action="store_true",
+                    help="with --format parquet: skip the partitions an interrupted run already wrote")  # fmt: skip
+    dk.add_argument("--partition-size", type=int, default=64, metavar="N",
+                    help="documents per Dask task and per Parquet file (default 64)")  # fmt: skip
     bar = table.add_mutually_exclusive_group()
     bar.add_argument(
         "--progress", dest="progress", action="store_true", default=None, help="always show a progress bar"
@@ -508,6 +697,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     df.add_argument("--html", action="store_true", help="write the side-by-side page instead of the table")
     df.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    ru = sub.add_parser(
+        "reuse",
+        help="find which documents reproduce passages of which others, without a manifest",
+        description="Find pairs of documents that share passages (MinHash/LSH candidates, then the local "
+        "alignment of `rhetoric corpus`) and write pairs.csv, passages.csv, documents.csv and a draft "
+        "manifest.yaml that `rhetoric corpus` reads.",
+    )
+    ru.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ru.add_argument("--origin", metavar="FILE", help="the original report: only pairs with it are sought")
+    ru.add_argument(
+        "--dates", metavar="CSV", help="doc_id,date (or file,date) rows: pairs run earlier -> later"
+    )
+    ru.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the tables and manifest")
+    ru.add_argument("--min-words", type=int, default=20, metavar="N",
+                    help="aligned words for a pair to count (default 20)")  # fmt: skip
+    ru.add_argument("--workers", type=int, metavar="N", help="run on a local Dask cluster of N processes")
+    ru.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS")
+    rbar = ru.add_mutually_exclusive_group()
+    rbar.add_argument("--progress", dest="progress", action="store_true", default=None)
+    rbar.add_argument("--no-progress", dest="progress", action="store_false")
     lx = sub.add_parser("lexicon", help="print the lexicon with each entry's source")
     lx.add_argument("--lexicon", metavar="FILE", help="merge this file first")
     lx.add_argument("--category", choices=("hedge", "absolute", "emotive", "source"))
@@ -523,6 +732,7 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``rhetoric`` command."""
+    from .dask import DatasetError
     from .lexicon import LexiconError
     from .manifest import ManifestError
     from .model import ModelNotFoundError
@@ -532,8 +742,18 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command in ("score", "spans"):
-            if args.n_process < 1 or args.batch_size < 1:
-                print("rhetoric: error: --n-process and --batch-size must be at least 1", file=sys.stderr)
+            if (
+                args.n_process < 1
+                or args.batch_size < 1
+                or args.partition_size < 1
+                or (args.workers is not None and args.workers < 1)
+            ):
+                print("rhetoric: error: --n-process, --batch-size, --partition-size and --workers must be at least 1",
+                      file=sys.stderr)  # fmt: skip
+                return 2
+            if args.workers and args.scheduler:
+                print("rhetoric: error: --workers starts a local cluster, --scheduler uses an existing one: "
+                      "give one of them", file=sys.stderr)  # fmt: skip
                 return 2
             return _cmd_table(args, "paragraphs" if args.command == "score" else "spans")
         if args.command == "explain":
@@ -544,8 +764,10 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_html(args)
         if args.command == "diff":
             return _cmd_diff(args)
+        if args.command == "reuse":
+            return _cmd_reuse(args)
         return _cmd_lexicon(args)
-    except (InputError, LexiconError, ModelNotFoundError, ManifestError, OutputError) as e:
+    except (InputError, LexiconError, ModelNotFoundError, ManifestError, OutputError, DatasetError) as e:
         print(f"rhetoric: error: {display_name(str(e))}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -410,6 +410,7 @@ def export(
     *,
     charts: bool = True,
     formats: tuple[str, ...] = ("png", "svg", "html"),
+    stamp: dict | None = None,
 ) -> list[Path]:
     """Write a corpus's tables (CSV and Parquet), diff pages and charts (PNG, SVG, offline HTML) to ``outdir``.
 
@@ -424,6 +425,10 @@ def export(
     apostrophe (:func:`rhetoric.outputs.neutralise_formulas`); the Parquet
     tables keep every text as it is.
 
+    Args:
+        stamp: what made the tables (:func:`rhetoric.stamp.made_by`): written
+            into each Parquet file's metadata and beside each CSV as ``FILE.meta.json``.
+
     Returns:
         The files written (the marker, written after them, is not listed).
 
@@ -434,14 +439,24 @@ def export(
     from . import charts as ch
     from .outputs import OutputFolder, neutralise_formulas
 
-    folder = OutputFolder(outdir, planned_files(charts=charts, formats=formats, result=result))
+    planned = planned_files(charts=charts, formats=formats, result=result)
+    if stamp is not None:
+        planned += [f"{name}.csv.meta.json" for name in TABLES]
+    folder = OutputFolder(outdir, planned)
     tables = (result.paragraphs, result.spans, result.documents, result.changes, result.stretches)
     try:
         for name, df in zip(TABLES, tables, strict=True):
             with folder.target(f"{name}.csv") as tmp:
                 neutralise_formulas(df).to_csv(tmp, index=False)
             with folder.target(f"{name}.parquet") as tmp:
-                df.to_parquet(tmp, index=False)
+                _write_parquet(df, tmp, stamp)
+            if stamp is not None:
+                import json
+
+                with folder.target(f"{name}.csv.meta.json") as tmp:
+                    Path(tmp).write_text(
+                        json.dumps({**stamp, "rows": len(df)}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+                    )
         for doc_id in _diff_docs(result):
             with folder.target(f"diff/{doc_id}.html") as tmp:
                 Path(tmp).write_text(diff_page(result, doc_id), encoding="utf-8")
@@ -467,6 +482,23 @@ def export(
     except KeyboardInterrupt:
         raise folder.interrupted() from None
     return [folder.path / n for n in folder.written]
+
+
+def _write_parquet(df: pd.DataFrame, path, stamp: dict | None) -> None:
+    """A table as Parquet, with what made it in the file's key-value metadata when ``stamp`` is given."""
+    if stamp is None:
+        df.to_parquet(path, index=False)
+        return
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .stamp import METADATA_KEY
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    meta = {**(table.schema.metadata or {}), METADATA_KEY: json.dumps(stamp).encode()}
+    pq.write_table(table.replace_schema_metadata(meta), path)
 
 
 def diff_page(result: CorpusScores, doc_id: str, *, marks: bool = True) -> str:
