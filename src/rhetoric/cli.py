@@ -144,7 +144,10 @@ def _cmd_table(args, table: str) -> int:
 def _cmd_explain(args) -> int:
     analyzer = _analyzer(args)
     docs = list(iter_documents([args.path], encoding=args.encoding))
-    for scores in analyzer.score_many(docs):
+    for doc, scores in zip(docs, analyzer.score_many(docs), strict=True):
+        # Each file's block starts with its name, so a folder's explanations can be told apart.
+        name = str(doc.path) if getattr(doc, "path", None) else str(scores.doc_id)
+        print(f"== {name} ==")
         paras = [args.para] if args.para is not None else list(scores.paragraphs["para"])
         for p in paras:
             if p not in set(scores.paragraphs["para"]):
@@ -269,7 +272,13 @@ def _parser() -> argparse.ArgumentParser:
         "explain", parents=[common], help="the reasons behind each paragraph's scores, in words"
     )
     ex.add_argument("path", metavar="PATH")
-    ex.add_argument("--para", type=int, metavar="N", help="only paragraph N (0-based)")
+    ex.add_argument(
+        "--para",
+        type=int,
+        metavar="N",
+        help="only paragraph N, counted from 0 as in the tables' `para` column "
+        "(the highlighted page and worksheets number paragraphs from 1: page ¶ 5 is --para 4)",
+    )
     hl = sub.add_parser(
         "html",
         parents=[common],
