@@ -623,7 +623,9 @@ def _segment_html(seg: Mapping, cues: Sequence[Mapping], levels: Sequence[int], 
     inner = text
     for i in sorted(idx, key=lambda i: levels[i]):
         if not _counted(cues[i]):
-            inner = SETASIDE_LAYER.format(cat=_cat(cues[i].get("category")), depth=min(levels[i], 4), inner=inner)
+            inner = SETASIDE_LAYER.format(
+                cat=_cat(cues[i].get("category")), depth=min(levels[i], 4), inner=inner
+            )
             continue
         wide = " rh-wide" if _text(cues[i].get("rule")) == "quotation" else ""
         inner = LAYER.format(
@@ -694,7 +696,10 @@ def _why_html(para: Mapping) -> str:
                 label=_esc(_text(c.get("category")) or "cue"),
                 voice=f" ({_esc('; '.join(status))})" if status else "",
                 explanation=_esc(c.get("explanation")),
-            ).replace('<span class="rh-cat">', '<span class="rh-cat rh-setaside-label">' if not counted else '<span class="rh-cat">')
+            ).replace(
+                '<span class="rh-cat">',
+                '<span class="rh-cat rh-setaside-label">' if not counted else '<span class="rh-cat">',
+            )
         )
         rule = _RULES.get(_text(c.get("rule")), _text(c.get("rule")))
         entry = _text(c.get("entry"))
@@ -814,9 +819,7 @@ def _margin_html(para: Mapping) -> str:
             )
         )
     a, h = _float(sc.get("absolute_weight"), 2), _float(sc.get("hedge_weight"), 2)
-    weights = (
-        "" if a is None or h is None else f"absolutes weigh {a:g}, hedges {h:g} (author's voice)"
-    )
+    weights = "" if a is None or h is None else f"absolutes weigh {a:g}, hedges {h:g} (author's voice)"
     return MARGIN.format(
         para=_shown(para.get("para")),
         kind=kind,
