@@ -8,7 +8,9 @@ from rhetoric.cli import _parser, main
 
 
 def test_help_says_para_is_counted_from_0():
-    (explain,) = [a for a in _parser()._subparsers._group_actions[0].choices["explain"]._actions if a.dest == "para"]
+    (explain,) = [
+        a for a in _parser()._subparsers._group_actions[0].choices["explain"]._actions if a.dest == "para"
+    ]
     assert "counted from 0" in explain.help and "¶ 5 is --para 4" in explain.help
 
 

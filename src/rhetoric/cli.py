@@ -6,6 +6,8 @@
     rhetoric html PATH... [-o FILE]                         the text highlighted, as one offline page
     rhetoric corpus MANIFEST -o DIR                         provenance, tables and charts of a corpus
     rhetoric lexicon [--category C] [-o FILE]               the word lists and their sources
+    rhetoric worksheet FILE [--paras 3-5] [--compare FILE2 --compare-paras 1-2] -o DIR
+                                                            a printable worksheet and answer key
 
 ``-`` reads standard input; a folder means every text file under it. A file
 that cannot be read is reported on stderr and the others are still scored; the
@@ -203,6 +205,27 @@ def _cmd_corpus(args) -> int:
     return 0
 
 
+def _cmd_worksheet(args) -> int:
+    from .worksheet import worksheet
+
+    try:
+        files = worksheet(
+            args.file,
+            outdir=args.output,
+            paras=args.paras,
+            compare=args.compare,
+            compare_paras=args.compare_paras,
+            notes=args.notes,
+            analyzer=_analyzer(args),
+            encoding=args.encoding,
+        )
+    except ValueError as e:
+        print(f"rhetoric: error: {e}", file=sys.stderr)
+        return 2
+    print(f"wrote {', '.join(f.name for f in files)} to {args.output}", file=sys.stderr)
+    return 0
+
+
 def _cmd_lexicon(args) -> int:
     from .lexicon import Lexicon
 
@@ -304,6 +327,25 @@ def _parser() -> argparse.ArgumentParser:
     cbar = co.add_mutually_exclusive_group()
     cbar.add_argument("--progress", dest="progress", action="store_true", default=None)
     cbar.add_argument("--no-progress", dest="progress", action="store_false")
+    ws = sub.add_parser(
+        "worksheet",
+        parents=[common],
+        help="a printable worksheet and answer key from the tool's marks",
+        description="Write a numbered, printable worksheet (every word numbered, answer tables, questions) "
+        "and a teacher's answer key (the tool's hedges and absolutes, the rule behind each, the marks it "
+        "set aside and why, the teacher's notes) for FILE, or for FILE beside a second text. Paragraphs "
+        "are numbered from 1, as the highlighted page (`rhetoric html`) shows them.",
+    )
+    ws.add_argument("file", metavar="FILE")
+    ws.add_argument("--paras", metavar="RANGE", help="paragraphs of FILE, from 1: 3-5, or 4 (default: all)")
+    ws.add_argument("--compare", metavar="FILE2", help="a second text, passage B, to compare")
+    ws.add_argument("--compare-paras", metavar="RANGE", help="paragraphs of FILE2, from 1 (default: all)")
+    ws.add_argument(
+        "--notes",
+        metavar="TSV",
+        help="your teacher's notes and questions (copy src/rhetoric/templates/teacher_notes.tsv and edit it)",
+    )
+    ws.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the pages")
     lx = sub.add_parser("lexicon", help="print the lexicon with each entry's source")
     lx.add_argument("--lexicon", metavar="FILE", help="merge this file first")
     lx.add_argument("--category", choices=("hedge", "absolute", "emotive", "source"))
@@ -337,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_corpus(args)
         if args.command == "html":
             return _cmd_html(args)
+        if args.command == "worksheet":
+            return _cmd_worksheet(args)
         return _cmd_lexicon(args)
     except (InputError, LexiconError, ModelNotFoundError, ManifestError) as e:
         print(f"rhetoric: error: {e}", file=sys.stderr)
