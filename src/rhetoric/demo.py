@@ -41,13 +41,14 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "Classroom: worksheet and answer key",
         "Print the worksheet for the students and keep the answer key (the tool's marks, what it set aside "
-        "and why, and the teacher's notes). Made by notebook 03; the command "rhetoric worksheet" makes one for any text.",
+        "and why, and the teacher's notes). Made by notebook 03; the command "
+        "rhetoric worksheet makes one for any text.",
         ("classroom/worksheet.html", "classroom/answer_key.html", "classroom/marks_template.csv"),
     ),
     Section(
         "Charts of the corpus",
-        "How certainty and sourcing change as the story moves away from the BBC's report (from "rhetoric 
-        "corpus"). Each chart is a PNG, an SVG and an HTML page that draws offline.",
+        "How certainty and sourcing change as the story moves away from the BBC's report (from the command "
+        "rhetoric corpus). Each chart is a PNG, an SVG and an HTML page that draws offline.",
         ("raqqa/corpus/charts/*.png", "raqqa/corpus/charts/*.html", "raqqa/corpus/charts/*.svg"),
     ),
     Section(
