@@ -696,7 +696,10 @@ def test_without_the_new_columns_every_cue_counts():
 )
 def test_inferred_voice_is_said(basis, said):
     scores = with_columns(
-        fake_scores("Mattis said:\n\nWe will surely annihilate them.", [{"para": 1, "find": "surely", "category": "absolute", "voice": "quoted"}]),
+        fake_scores(
+            "Mattis said:\n\nWe will surely annihilate them.",
+            [{"para": 1, "find": "surely", "category": "absolute", "voice": "quoted"}],
+        ),
         voice_basis=[basis],
     )
     data = to_dict(scores)
