@@ -182,7 +182,11 @@ def to_dict(scores: Scores) -> dict:
         marks are found as the scorer finds them (a quote left open at the end
         of a paragraph carries into the next), so scare quotes, which are not
         sources, are still quoted voice. Boilerplate paragraphs are kept with
-        no cues.
+        no cues. Each cue carries ``counted`` (False for a cue the scorer
+        weighed and set aside; True when the span table has no such column),
+        ``sense`` and ``voice_basis`` (how its voice was decided; the page
+        says so when it was inferred without quotation marks), each ``''``
+        when absent. ``para`` stays 0-based; the page shows ``para + 1``.
 
     Example:
         >>> data = to_dict(Analyzer().score("It may rain.", doc_id="x"))  # doctest: +SKIP
