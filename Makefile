@@ -1,6 +1,7 @@
 # rhetoric: developer tasks. Needs only `python3` (3.10+) and the network to PyPI.
 #   make test    create .venv, install, run every test (slow ones too)
-#   make demo    score the Raqqa corpus into build/raqqa/, run the notebooks, write the classroom worksheet
+#   make demo    score the Raqqa corpus into build/raqqa/, highlight each article, run the notebooks,
+#                write the classroom worksheet, and link it all from build/index.html
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,7 +18,7 @@ export JUPYTER_DATA_DIR   := $(CURDIR)/build/.jupyter/data
 
 help:
 	@echo "make venv|install  create $(VENV) and install rhetoric with [notebooks,dev]"
-	@echo "make demo          score data/raqqa into build/raqqa/"
+	@echo "make demo          score data/raqqa into build/, run the notebooks, write build/index.html"
 	@echo "make test          run the whole test suite"
 	@echo "make lint          ruff check src tests benchmarks"
 	@echo "make bench         run benchmarks/bench_score.py"
@@ -35,11 +36,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(STAMP)
-	rm -f build/classroom/worksheet.html build/classroom/answer_key.html
-	mkdir -p build/raqqa build/notebooks build/classroom $(JUPYTER_CONFIG_DIR) $(IPYTHONDIR) $(JUPYTER_DATA_DIR)
+	rm -f build/classroom/worksheet.html build/classroom/answer_key.html build/index.html
+	mkdir -p build/raqqa/highlighted build/notebooks build/classroom $(JUPYTER_CONFIG_DIR) $(IPYTHONDIR) $(JUPYTER_DATA_DIR)
 	$(BIN)/rhetoric score data/raqqa/*.txt -o build/raqqa/paragraphs.csv --no-progress
 	$(BIN)/rhetoric spans data/raqqa/*.txt -o build/raqqa/spans.csv --no-progress
 	$(BIN)/rhetoric corpus data/raqqa/manifest.yaml -o build/raqqa/corpus --no-progress
+	for f in data/raqqa/*.txt data/raqqa/original/*.txt; do \
+		$(BIN)/rhetoric html "$$f" -o "build/raqqa/highlighted/$$(basename "$$f" .txt).html" || exit 1; \
+	done
 	$(BIN)/python -m rhetoric.notebooks notebooks/[0-9][0-9]-*.ipynb -o build/notebooks
 	@test -s build/classroom/worksheet.html && test -s build/classroom/answer_key.html \
 		|| { echo "notebooks/03-classroom did not write build/classroom/worksheet.html and answer_key.html"; exit 1; }
@@ -47,9 +51,13 @@ demo: $(STAMP)
 	@echo "Demo outputs:"
 	@echo "  paragraph scores:   build/raqqa/paragraphs.csv"
 	@echo "  cue spans:          build/raqqa/spans.csv"
+	@echo "  highlighted articles (printable HTML): build/raqqa/highlighted/"
 	@echo "  corpus with provenance (CSV, Parquet) and charts (PNG, SVG, offline HTML): build/raqqa/corpus/"
 	@echo "  executed notebooks (.ipynb and .html):   build/notebooks/"
 	@echo "  classroom worksheet and answer key (printable HTML, from notebook 03): build/classroom/worksheet.html, build/classroom/answer_key.html"
+	@echo
+	@echo "Everything, linked from one page (open it in a browser):"
+	@$(BIN)/python -m rhetoric.demo build
 
 test: $(STAMP)
 	mkdir -p $(JUPYTER_CONFIG_DIR) $(IPYTHONDIR) $(JUPYTER_DATA_DIR)

@@ -70,7 +70,9 @@ COLORS = charts.CATEGORY_COLORS
 
 
 def kwic(scores: rhetoric.Scores, *, word: str | None = None, category: str | None = None, width: int = 45) -> pd.DataFrame:
-    """Keyword in context from the span table: left context | cue | right context | category | voice | rule.
+    """Keyword in context from the span table: paragraph | left context | cue | right context | category | voice | rule.
+
+    ``paragraph`` is numbered from 1, as the highlighted text shows it (the tables' ``para`` is from 0).
 
     The context is the paragraph's text with markup removed (``para_start`` and
     ``para_end`` are offsets into it), so it never runs into the next paragraph.
@@ -89,7 +91,7 @@ def kwic(scores: rhetoric.Scores, *, word: str | None = None, category: str | No
         left = t[max(0, r.para_start - width) : r.para_start]
         right = t[r.para_end : r.para_end + width]
         rows.append({
-            "para": r.para,
+            "paragraph": r.para + 1,
             "left context": ("…" if r.para_start > width else "") + re.sub(r"\s+", " ", left),
             "cue": re.sub(r"\s+", " ", cue),
             "right context": re.sub(r"\s+", " ", right) + ("…" if r.para_end + width < len(t) else ""),
@@ -97,7 +99,7 @@ def kwic(scores: rhetoric.Scores, *, word: str | None = None, category: str | No
             "voice": r.voice,
             "rule": r.rule,
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=["para", "left context", "cue", "right context", "category", "voice", "rule"])
+    return pd.DataFrame(rows, columns=["paragraph", "left context", "cue", "right context", "category", "voice", "rule"])
 
 
 def show_kwic(table: pd.DataFrame, limit: int = 40):

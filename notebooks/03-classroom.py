@@ -41,7 +41,6 @@
 
 # %%
 import html
-import re
 from pathlib import Path
 
 import altair as alt
@@ -49,8 +48,9 @@ import pandas as pd
 from IPython.display import HTML, display
 from nltk.metrics.agreement import AnnotationTask
 
-from rhetoric import Analyzer, charts
+from rhetoric import Analyzer, charts, worksheet
 from rhetoric.corpus import Corpus
+from rhetoric.worksheet import Passage
 
 charts.enable_offline()  # charts draw with no network: no Vega from a CDN
 pd.set_option("display.precision", 2)
@@ -106,25 +106,36 @@ bbc_paras = paragraphs[(paragraphs["doc_id"] == corpus.origin.id) & paragraphs["
 following = zuesse[zuesse["para"] == comment["para"] + 1].iloc[0]["text"]
 last_sentence = following[following.index("So, President Trump knows") :]
 
-PASSAGES = {
-    "A": {
-        "title": "Passage A: the original report",
-        "source": "BBC News, “Raqqa’s dirty secret”, by Quentin Sommerville and Riam Dalati, 13 November 2017 "
+# Each passage is scored on its own by rhetoric.worksheet (the same module as `rhetoric worksheet`).
+passages = [
+    Passage.from_text(
+        "A",
+        "Passage A: the original report",
+        "BBC News, “Raqqa’s dirty secret”, by Quentin Sommerville and Riam Dalati, 13 November 2017 "
         "(its closing paragraphs; text as quoted by the articles that reproduce it)",
-        "text": "\n\n".join(bbc_paras["text"]),
-        "in_context": [(corpus.origin.id, int(p), 0) for p in bbc_paras["para"]],
-    },
-    "B": {
-        "title": "Passage B: a commentary on it",
-        "source": "Eric Zuesse, “James Mattis Allowed the ISIS Terrorists to Escape from Raqqa, Smuggled Out "
-        "of Syria”, Global Research, 26 November 2017 (one paragraph, and the last sentence of the next)",
-        "text": comment["text"] + " […] " + last_sentence,
-        "in_context": [("zuesse-2017", int(comment["para"]), 0),
-                       ("zuesse-2017", int(comment["para"]) + 1, following.index(last_sentence))],
-    },
+        "\n\n".join(bbc_paras["text"]),
+        analyzer,
+    ),
+    Passage.from_text(
+        "B",
+        "Passage B: a commentary on it",
+        "Eric Zuesse, “James Mattis Allowed the ISIS Terrorists to Escape from Raqqa, Smuggled Out of Syria”, "
+        "Global Research, 26 November 2017 (one paragraph, and the last sentence of the next)",
+        comment["text"] + " […] " + last_sentence,
+        analyzer,
+    ),
+]
+# On the printed passages, each paragraph carries its number in its article, from 1 (para is from 0).
+passages[0].para_numbers = [int(p) + 1 for p in bbc_paras["para"]]
+passages[1].para_numbers = [int(comment["para"]) + 1]
+# Where each passage's paragraphs sit in their articles: (doc_id, para, first character used).
+IN_CONTEXT = {
+    "A": [(corpus.origin.id, int(p), 0) for p in bbc_paras["para"]],
+    "B": [("zuesse-2017", int(comment["para"]), 0),
+          ("zuesse-2017", int(comment["para"]) + 1, following.index(last_sentence))],
 }  # fmt: skip
-for key, p in PASSAGES.items():
-    print(f"{p['title']}\n{p['text']}\n")
+for p in passages:
+    print(f"{p.title}\n{p.text}\n")
 
 # %% [markdown]
 # ## Every word gets a number
@@ -136,51 +147,22 @@ for key, p in PASSAGES.items():
 # depends only on the text, so it is the same every time this runs.
 
 # %%
-WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-
-
-def number_words(passages: dict) -> pd.DataFrame:
-    """One row per word: passage, token_index (from 1 in each passage), word, start, end."""
-    rows = []
-    for key, p in passages.items():
-        for i, m in enumerate(WORD.finditer(p["text"]), start=1):
-            rows.append({"passage": key, "token_index": i, "word": m.group(), "start": m.start(), "end": m.end()})
-    return pd.DataFrame(rows)
-
-
-tokens = number_words(PASSAGES)
+tokens = worksheet.number_words(passages)
 tokens.groupby("passage")["token_index"].max().rename("words")
 
 # %% [markdown]
 # ## The tool's marks
 #
-# The tool scores each passage on its own; a word gets the tool's label when a
-# hedge or absolute span covers it (a two-word cue such as *at least* marks both
-# words). `voice` says whether the word is the author's or inside a quotation.
+# A word gets the tool's label when a hedge or absolute span covers it (a
+# two-word cue such as *at least* marks both words). `voice` says whether the
+# word is the author's or inside a quotation; `set_aside` holds any cue the tool
+# weighed and decided not to count, with its reason.
 
 # %%
-def tool_marks(passages: dict, tokens: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The tool's label for every numbered word, and the hedge/absolute spans behind them."""
-    labels = tokens.assign(tool="none", voice="", rule="", entry="", weight=float("nan"), explanation="", other="")
-    found = []
-    for key, p in passages.items():
-        every = analyzer.score(p["text"], doc_id=key).spans
-        # What else the tool saw in a word (a source, an emotive term): shown in the key, not compared.
-        for r in every[~every["category"].isin(["hedge", "absolute"])].itertuples():
-            hit = (labels["passage"] == key) & (labels["start"] < r.end) & (labels["end"] > r.start)
-            if r.rule != "quotation":
-                labels.loc[hit, "other"] = f"{r.category} ({r.rule}): {r.explanation}"
-        sp = every[every["category"].isin(["hedge", "absolute"])].assign(passage=key)
-        found.append(sp)
-        for r in sp.itertuples():
-            hit = (labels["passage"] == key) & (labels["start"] < r.end) & (labels["end"] > r.start)
-            labels.loc[hit, ["tool", "voice", "rule", "entry", "weight", "explanation"]] = [
-                r.category, r.voice, r.rule, r.entry, r.weight, r.explanation
-            ]  # fmt: skip
-    return labels, pd.concat(found, ignore_index=True)
-
-
-labels, tool_spans = tool_marks(PASSAGES, tokens)
+labels = worksheet.label_words(passages)
+tool_spans = pd.DataFrame(
+    [{"passage": p.key, **m} for p in passages for m in p.marks if m["category"] in ("hedge", "absolute")]
+)
 key_table = labels[labels["tool"] != "none"][["passage", "token_index", "word", "tool", "voice", "rule", "weight", "explanation"]]
 key_table
 
@@ -190,11 +172,11 @@ key_table
 # paragraph, say). It does not here: the check below compares the two.
 
 # %%
-def in_context(passages: dict) -> list[tuple[str, str, str, str]]:
+def in_context(where: dict) -> list[tuple[str, str, str, str]]:
     """The hedge/absolute cues of the passages' paragraphs as scored inside their articles."""
     out = []
-    for key, p in passages.items():
-        for doc_id, para, from_char in p["in_context"]:
+    for key, places in where.items():
+        for doc_id, para, from_char in places:
             s = spans[(spans["doc_id"] == doc_id) & (spans["para"] == para) & (spans["para_start"] >= from_char)]
             s = s[s["category"].isin(["hedge", "absolute"])]
             out += [(key, t, c, v) for t, c, v in zip(s["text"], s["category"], s["voice"], strict=True)]
@@ -202,142 +184,29 @@ def in_context(passages: dict) -> list[tuple[str, str, str, str]]:
 
 
 alone = list(zip(tool_spans["passage"], tool_spans["text"], tool_spans["category"], tool_spans["voice"], strict=True))
-assert alone == in_context(PASSAGES), (alone, in_context(PASSAGES))
+assert alone == in_context(IN_CONTEXT), (alone, in_context(IN_CONTEXT))
 print("The same", len(alone), "cues, in the same voices, as in the full articles.")
 
 # %% [markdown]
-# ## The worksheet and the answer key
+# ## The teacher's notes
 #
-# Two printable HTML pages, written to `build/classroom/`: open them in any
-# browser and print (the page layout is set for A4 and Letter). Neither needs
-# the internet.
+# The notes on single words and the discussion questions are not in this
+# notebook's code: they are in `data/classroom/raqqa_notes.tsv`, a table a
+# teacher can edit (any spreadsheet opens it). `rhetoric worksheet` reads the
+# same kind of file (`--notes`); its own template, for any text, is
+# `src/rhetoric/templates/teacher_notes.tsv`. The checks below keep what the
+# notes say about the tool true if the word lists change.
 
 # %%
-CATEGORY_STYLE = {"hedge": charts.CATEGORY_COLORS["hedge"], "absolute": charts.CATEGORY_COLORS["absolute"]}
-
-PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-  body {{ font-family: Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; line-height: 1.5; }}
-  h1 {{ font-size: 1.5em; margin-bottom: .2em; }}
-  h2 {{ font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #999; }}
-  .meta {{ display: flex; gap: 3em; margin: .8em 0 1.2em; }}
-  .meta span {{ flex: 1; border-bottom: 1px solid #333; padding-bottom: .2em; }}
-  .box {{ border: 1px solid #999; padding: .6em 1em; background: #f6f6f6; }}
-  .source {{ font-size: .85em; color: #444; font-style: italic; }}
-  .passage p {{ line-height: 2.7; font-size: 1.08em; }}
-  .passage p.source {{ line-height: 1.4; font-size: .85em; }}
-  ruby {{ ruby-position: under; }}
-  rt {{ font-size: .55em; color: #555; font-family: Arial, sans-serif; font-weight: normal; font-style: normal; }}
-  .hedge {{ color: {hedge}; font-weight: bold; }}
-  .absolute {{ color: {absolute}; font-weight: bold; }}
-  .quoted {{ text-decoration: underline dotted; }}
-  table {{ border-collapse: collapse; width: 100%; margin: .6em 0; }}
-  th, td {{ border: 1px solid #777; padding: .25em .5em; text-align: left; vertical-align: top; font-size: .92em; }}
-  td.blank {{ height: 1.9em; }}
-  ol li {{ margin-bottom: 1.4em; }}
-  .lines {{ border-bottom: 1px solid #aaa; height: 1.6em; }}
-  .note {{ font-size: .9em; }}
-  @page {{ size: auto; margin: 15mm; }}
-  @media print {{
-    body {{ margin: 0; max-width: none; font-size: 11pt; }}
-    .box {{ background: none; }}
-    .page {{ break-before: page; }}
-    table, .passage, li {{ break-inside: avoid; }}
-    .screen-only {{ display: none; }}
-  }}
-</style></head>
-<body>
-{body}
-</body></html>
-"""
+NOTES_FILE = ROOT / "data" / "classroom" / "raqqa_notes.tsv"
+notes = worksheet.load_notes(NOTES_FILE)
 
 
-def numbered_text(p: dict, key: str, labels: pd.DataFrame | None = None) -> str:
-    """The passage as HTML, each word with its number under it; with ``labels``, the tool's marks coloured."""
-    text, out, pos = p["text"], [], 0
-    rows = tokens[tokens["passage"] == key].set_index("token_index")
-    marks = labels[labels["passage"] == key].set_index("token_index") if labels is not None else None
-    for i, r in rows.iterrows():
-        out.append(html.escape(text[pos : r["start"]]).replace("\n\n", "</p><p>"))
-        cls, title = "w", ""
-        if marks is not None and marks.loc[i, "tool"] != "none":
-            m = marks.loc[i]
-            cls += f" {m['tool']}" + (" quoted" if m["voice"] == "quoted" else "")
-            title = f' title="{html.escape(m["explanation"])}"'
-        # <ruby>: the number sits under the word and punctuation stays on the line.
-        out.append(f'<ruby class="{cls}"{title}>{html.escape(r["word"])}<rt>{i}</rt></ruby>')
-        pos = r["end"]
-    out.append(html.escape(text[pos:]))
-    return "<p>" + "".join(out) + "</p>"
+def note(passage: str, word: str) -> str:
+    """The teacher's note on a word of a passage ('' if none)."""
+    return notes["words"].get(f"{passage}:{word.lower()}", "")
 
 
-def worksheet_html(passages: dict, blank_rows: int = 8) -> str:
-    """The students' worksheet: instructions, the numbered passages, a table to fill in, questions."""
-    parts = [
-        "<h1>How sure does it sound? Hedges and absolutes</h1>",
-        '<div class="meta"><span>Name:</span><span>Class:</span><span>Date:</span></div>',
-        '<div class="box"><p><b>A hedge</b> is a word that makes a statement sound <b>less sure</b> or less strong: '
-        "<i>may, might, could, perhaps, probably, possibly, seems, appears, suggests, reportedly, allegedly, "
-        "about, almost, likely, I think</i>.</p>"
-        "<p><b>An absolute</b> is a word that makes a statement sound <b>surer</b>, total or beyond doubt: "
-        "<i>clearly, obviously, certainly, definitely, of course, in fact, really, never, always, all, every, "
-        "none, completely, proves, knows, no doubt</i>.</p>"
-        "<p><b>What to do.</b> Read each passage. Circle every hedge and every absolute. Then write each one "
-        "in the table under the passage: its <b>number</b> (the small number under the word), the word, "
-        "<b>H</b> for a hedge or <b>A</b> for an absolute, and whether it is inside quotation marks. "
-        "For a phrase of several words, write each word's number. Work on your own: there will be time to "
-        "compare.</p>"
-        "<p>Only mark words that change <i>how sure</i> a statement sounds. A word can be strong or emotional "
-        "(<i>terrible, heroic</i>) without being a hedge or an absolute.</p></div>",
-    ]
-    for i, (key, p) in enumerate(passages.items()):
-        rows = "".join(
-            "<tr>" + "".join('<td class="blank"></td>' for _ in range(5)) + "</tr>" for _ in range(blank_rows)
-        )
-        parts.append(
-            f'<section class="passage{" page" if i else ""}"><h2>{html.escape(p["title"])}</h2>'
-            f'<p class="source">{html.escape(p["source"])}</p>{numbered_text(p, key)}</section>'
-            f"<table><thead><tr><th style=\"width:5em\">number</th><th>word</th><th style=\"width:5em\">H or A</th>"
-            f"<th style=\"width:6em\">in quotes?</th><th>why?</th></tr></thead><tbody>{rows}</tbody></table>"
-        )
-    parts.append(
-        '<section class="page"><h2>Questions</h2><ol>'
-        + "".join(f'<li>{html.escape(q)}<div class="lines"></div><div class="lines"></div></li>' for q in STUDENT_QUESTIONS)
-        + "</ol></section>"
-    )
-    return PAGE.format(title="Worksheet: hedges and absolutes", body="\n".join(parts), **CATEGORY_STYLE)
-
-
-STUDENT_QUESTIONS = [
-    "Which passage sounds surer? Count your hedges and absolutes in each: do the counts agree with your impression?",
-    "Passage B quotes a sentence from passage A. What does the word “thinks” (B, word 5) do to the BBC’s sentence?",
-    "Is “should” in “Trump should explain” (B, word 51) a hedge? Compare “The parcel should arrive tomorrow.”",
-    "A hedge inside quotation marks: whose uncertainty is it, the writer’s or the person quoted?",
-    "Find a sentence that sounds completely sure although it has no hedge or absolute in it. What makes it sound sure?",
-]
-
-# %%
-NOTES = {
-    # (passage, word): a teacher's note. Words the tool did not mark are notes on what students may mark.
-    ("A", "may"): "The BBC’s own hedge and the clearest one here: the reporters do not claim the deal was worth it, only that it may have been.",
-    ("A", "effectively"): "A weak hedge (weight 0.25): “effectively IS’s capital” means its capital in practice, not in name. Arguably precision rather than doubt; many students will not mark it, and that is defensible.",
-    ("A", "much"): "Not marked by the tool. “much higher” strengthens a comparison; it intensifies, but it does not make the claim more or less certain. Accept either answer if the student can say why.",
-    ("A", "many"): "Not marked by the tool: “many of them” is a vague quantity, not doubt. The tool’s absolutes include “all” and “every”, not “many”.",
-    ("B", "thinks"): "Not a hedge for the tool: a belief given to someone else (“the BBC thinks”) is attribution, a source cue. Zuesse is not unsure here; calling the BBC’s statement what it “thinks” turns it into an opinion he can contradict. Students who mark it as a hedge have noticed something real: the word lowers the BBC’s claim, not his own.",
-    ("B", "may"): "Inside quotation marks: the BBC’s hedge, quoted. The tool counts it for the quoted voice, not for Zuesse; his own certainty index leaves it out. Students who mark it are not wrong to see a hedge; the question is whose.",
-    ("B", "should"): "Arguably WRONG. “Trump should explain” is an obligation (deontic should), a demand that makes the sentence more insistent, not less sure. The tool’s list counts “should” as a weak hedge (weight 0.25) because it is often epistemic (“it should arrive tomorrow”); it cannot tell the two apart.",
-    ("B", "knows"): "Right. A factive verb presents what follows as fact: “Trump knows that … is profoundly wrong” gives the author’s own judgement as something beyond doubt.",
-    ("B", "profoundly"): "Right. A booster: it raises the strength of “wrong”.",
-    ("B", "violated"): "Not marked by the tool, nor by any word list: “it violated what … Mattis publicly stated” is plain assertion. The BBC left open whether the deal was right; Zuesse states its wrongness as fact. Certainty often lives in what is asserted without any hedge, which no word count sees (question 5).",
-    ("B", "dangerous"): "Not an absolute: an evaluation (it would count as emotive, if anything). Students often mark strong words as absolutes; the worksheet asks them not to.",
-    ("B", "wrong"): "An evaluation, not an absolute; what makes “profoundly wrong” sure is “knows” and “profoundly”.",
-    ("B", "above"): "In Zuesse’s article this word is in bold (**above**): emphasis by typography, which the tool does not see.",
-}
-
-# The notes above state what the tool does; they must stay true if the word lists change.
 def tool_label(passage: str, word: str) -> tuple[str, str]:
     row = labels[(labels["passage"] == passage) & (labels["word"].str.lower() == word)].iloc[0]
     return row["tool"], row["voice"]
@@ -349,89 +218,23 @@ assert tool_label("B", "should") == ("hedge", "author")
 assert tool_label("B", "may") == ("hedge", "quoted")
 assert tool_label("B", "knows")[0] == tool_label("B", "profoundly")[0] == "absolute"
 assert all(tool_label(p, w)[0] == "none" for p, w in [("A", "much"), ("A", "many"), ("B", "violated"), ("B", "dangerous"), ("B", "wrong"), ("B", "above")])
+assert "WRONG" in note("B", "should") and note("A", "much")
+STUDENT_QUESTIONS = [q for q, _ in notes["questions"]]
 
+# %% [markdown]
+# ## The worksheet and the answer key
+#
+# Two printable HTML pages, written to `build/classroom/` by
+# `rhetoric.worksheet.write_worksheet` (the function behind `rhetoric
+# worksheet`): open them in any browser and print. Neither needs the internet.
+# For another text, the command does the same in one line:
+#
+#     rhetoric worksheet article.txt --paras 3-5 --compare other.txt --compare-paras 1-2 -o lesson/
 
-def answer_key_html(passages: dict, labels: pd.DataFrame) -> str:
-    """The teacher's key: the passages with the tool's marks, each mark's rule, and notes where the tool is arguable."""
-    parts = [
-        "<h1>Answer key: hedges and absolutes</h1>",
-        '<div class="box note"><p>The tool’s marks, with the rule behind each. The tool is not the right '
-        "answer: where it is arguably wrong the note says so, and those are the best places to start the "
-        "discussion. <span class=\"hedge\">Blue</span>: hedge; <span class=\"absolute\">red</span>: absolute; "
-        "<span class=\"quoted\">dotted underline</span>: inside quotation marks (the quoted speaker’s voice, "
-        "not the writer’s). Hover over a coloured word for the tool’s explanation.</p></div>",
-    ]
-    for key, p in passages.items():
-        marked = labels[(labels["passage"] == key) & (labels["tool"] != "none")]
-        rows = []
-        for r in marked.itertuples():
-            note = NOTES.get((key, r.word.lower()), "")
-            rows.append(
-                f"<tr><td>{r.token_index}</td><td>{html.escape(r.word)}</td>"
-                f'<td class="{r.tool}">{r.tool}</td><td>{r.voice}</td>'
-                f"<td>{html.escape(r.explanation)}</td><td>{html.escape(note)}</td></tr>"
-            )
-        others = [
-            (r.token_index, r.word, NOTES[(key, r.word.lower())] + (f" (The tool: {r.other})" if r.other else ""))
-            for r in labels[(labels["passage"] == key) & (labels["tool"] == "none")].itertuples()
-            if (key, r.word.lower()) in NOTES
-        ]
-        extra = "".join(
-            f"<tr><td>{i}</td><td>{html.escape(w)}</td><td>{html.escape(n)}</td></tr>" for i, w, n in others
-        )
-        parts.append(
-            f'<section class="passage"><h2>{html.escape(p["title"])}</h2>'
-            f'<p class="source">{html.escape(p["source"])}</p>{numbered_text(p, key, labels)}</section>'
-            "<h3>The tool’s marks</h3><table><thead><tr><th>number</th><th>word</th><th>label</th><th>voice</th>"
-            f"<th>the tool’s reason</th><th>teacher’s note</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            + (
-                "<h3>Words students may mark that the tool does not</h3><table><thead><tr><th>number</th>"
-                f"<th>word</th><th>note</th></tr></thead><tbody>{extra}</tbody></table>"
-                if extra
-                else ""
-            )
-        )
-    parts.append(
-        '<section class="page"><h2>Questions, with notes for the discussion</h2><ol>'
-        + "".join(f"<li><b>{html.escape(q)}</b><p class=\"note\">{html.escape(a)}</p></li>" for q, a in TEACHER_ANSWERS)
-        + "</ol></section>"
-    )
-    return PAGE.format(title="Answer key: hedges and absolutes", body="\n".join(parts), **CATEGORY_STYLE)
-
-
-def tool_counts(passage: str) -> str:
-    """'2 hedges and no absolutes' for one passage, in the writer's own voice, by the tool's marks."""
-    own = labels[(labels["passage"] == passage) & (labels["voice"] == "author")]
-    n = own["tool"].value_counts()
-    words = {c: ", ".join(f"“{w}”" for w in own.loc[own["tool"] == c, "word"]) for c in ("hedge", "absolute")}
-    def part(c, plural):
-        k = int(n.get(c, 0))
-        return f"no {plural}" if k == 0 else f"{k} {c if k == 1 else plural} ({words[c]})"
-    return f"{part('hedge', 'hedges')} and {part('absolute', 'absolutes')}"
-
-
-TEACHER_ANSWERS = list(zip(STUDENT_QUESTIONS, [
-    f"By the tool’s count, in the writer’s own voice, passage A has {tool_counts('A')}; passage B has "
-    f"{tool_counts('B')}. Most readers find B much surer than these counts suggest, because its certainty is "
-    "carried by plain assertions (“it violated”, “this was an American deal”) as much as by cue words.",
-    "It reframes the BBC’s careful statement as a belief. The BBC hedged (“may have been worth it”); Zuesse "
-    "reports that hedge as what the BBC “thinks” and answers it with flat assertions. The tool counts “thinks” "
-    "as attribution (a source), not as Zuesse’s hedge.",
-    "No: it is a demand (he ought to explain), not a guess. “The parcel should arrive tomorrow” is a hedge "
-    "(probably). The tool cannot tell the two uses apart and counts both as weak hedges.",
-    "The quoted speaker’s. The tool keeps quoted words apart for this reason (voice = quoted) and leaves them out "
-    "of the writer’s certainty index. In B, the only hedge about the deal’s worth is the BBC’s.",
-    "For example B’s “this was an American deal, and it violated what U.S. Secretary of Defense James Mattis "
-    "publicly stated …”: no hedge, no absolute, yet stated as settled fact. A word count measures cue words, not "
-    "every way of sounding sure; say so when you use the tool’s numbers.",
-]))  # fmt: skip
-
+# %%
 OUT.mkdir(parents=True, exist_ok=True)
-(OUT / "worksheet.html").write_text(worksheet_html(PASSAGES), encoding="utf-8")
-(OUT / "answer_key.html").write_text(answer_key_html(PASSAGES, labels), encoding="utf-8")
-(OUT / "marks_template.csv").write_text("student,passage,token_index,label\n", encoding="utf-8")
-for f in ("worksheet.html", "answer_key.html", "marks_template.csv"):
-    print(f"wrote {(OUT / f).relative_to(ROOT) if (OUT / f).is_relative_to(ROOT) else OUT / f}")
+for f in worksheet.write_worksheet(passages, OUT, notes=notes):
+    print(f"wrote {f.relative_to(ROOT) if f.is_relative_to(ROOT) else f}")
 
 # %% [markdown]
 # What the worksheet looks like (the passages part):
@@ -439,8 +242,8 @@ for f in ("worksheet.html", "answer_key.html", "marks_template.csv"):
 # %%
 HTML(
     '<div style="font-family:Georgia,serif;max-width:46em">'
-    "<style>ruby{ruby-position:under}rt{font-size:.55em;color:#555}</style>"
-    + "".join(f"<h4>{html.escape(p['title'])}</h4><div style='line-height:2.7'>{numbered_text(p, k)}</div>" for k, p in PASSAGES.items())
+    "<style>ruby{ruby-position:under}rt{font:600 .62em Arial,sans-serif;color:#000}.pno{font:bold .7em Arial;border:1px solid #000;padding:0 .3em}</style>"
+    + "".join(f"<h4>{html.escape(p.title)}</h4><div style='line-height:2.9'>{worksheet.numbered_html(p)}</div>" for p in passages)
     + "</div>"
 )
 
@@ -496,6 +299,9 @@ for s in students:
     grid[s] = [m.get((p, i), "none") for p, i in zip(grid["passage"], grid["token_index"], strict=True)]
 coders = [*students, "tool"]
 anyone = grid[(grid[coders] != "none").any(axis=1)]
+
+
+CATEGORY_STYLE = {"hedge": charts.CATEGORY_COLORS["hedge"], "absolute": charts.CATEGORY_COLORS["absolute"]}
 
 
 def color_label(v: str) -> str:
@@ -626,7 +432,7 @@ def disagreements(grid: pd.DataFrame, students: list[str]) -> pd.DataFrame:
             "passage": r.passage, "number": r.token_index, "word": r.word, "tool": r.tool,
             "students": ", ".join(f"{k} {v}" for k, v in counts.items()),
             "agree with the tool": int(counts.get(r.tool, 0)),
-            "note": NOTES.get((r.passage, r.word.lower()), ""),
+            "note": note(r.passage, r.word),
         })  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -681,14 +487,14 @@ display(HTML("<ol>" + "".join(f"<li>{html.escape(q)}</li>" for q in STUDENT_QUES
 # questions, is in `build/classroom/answer_key.html`.
 
 # %%
-key_table.assign(note=[NOTES.get((p, w.lower()), "") for p, w in zip(key_table["passage"], key_table["word"], strict=True)])[
+key_table.assign(note=[note(p, w) for p, w in zip(key_table["passage"], key_table["word"], strict=True)])[
     ["passage", "token_index", "word", "tool", "voice", "explanation", "note"]
 ].style.hide(axis="index")
 
 # %%
 print("Printable files for the lesson:")
-for f in ("worksheet.html", "answer_key.html", "marks_template.csv"):
-    print("  ", (OUT / f).resolve())
+for f in ("worksheet.html", "answer_key.html", "marks_template.csv", "words.csv"):
+    print("  ", (OUT / f).relative_to(ROOT) if (OUT / f).is_relative_to(ROOT) else OUT / f)
 
 # %% [markdown]
 # ## Another exercise: find what changed

@@ -58,6 +58,7 @@ BASE_FLAGS = (
 # Requests Chromium makes by itself whatever the page is (seen with about:blank).
 BROWSER_SERVICE_HOSTS = frozenset({
     "accounts.google.com",
+    "android.clients.google.com",  # push messaging (GCM) registration, seen with Debian's chromium 150
     "clients2.google.com",
     "clientservices.googleapis.com",
     "content-autofill.googleapis.com",

@@ -71,23 +71,153 @@ def test_measures_by_provenance(paragraphs):
     }
 
 
-def test_cue_words_by_provenance():
-    spans = pd.DataFrame({
-        "text": ["reportedly", "reportedly", "Obviously", "filthy", "says"], "category": ["hedge", "hedge", "absolute", "emotive", "source"],
-        "voice": ["author"] * 5, "rule": ["lexicon"] * 5, "provenance": ["origin", "origin", "commentary", "commentary", "origin"],
+@pytest.fixture()
+def spans():
+    """Cue spans of a derived article "a" and of the original "bbc" (whose passage "a" reproduces)."""
+    return pd.DataFrame({
+        "doc_id": ["a", "a", "a", "a", "a", "bbc", "bbc"], "para": [0, 1, 3, 3, 2, 0, 1],
+        "text": ["reportedly", "reportedly", "Obviously", "filthy", "says", "reportedly", "says"],
+        "category": ["hedge", "hedge", "absolute", "emotive", "source", "hedge", "source"],
+        "voice": ["author"] * 7, "rule": ["lexicon"] * 7,
+        "provenance": ["origin", "origin", "commentary", "commentary", "origin", "origin", "origin"],
+        "is_origin": [False] * 5 + [True] * 2,
     })  # fmt: skip
+
+
+def _values(spec: dict) -> list[dict]:
+    return [v for d in spec["datasets"].values() for v in d]
+
+
+def _titles(spec) -> list:
+    """Every title in a (nested) spec, as text."""
+    out = []
+    if isinstance(spec, dict):
+        for k, v in spec.items():
+            if k == "title" and v:
+                out.append(v if isinstance(v, str) else v.get("text"))
+                if isinstance(v, dict) and "subtitle" in v:
+                    sub = v["subtitle"]
+                    out.append(" ".join(sub) if isinstance(sub, list) else sub)
+            out += _titles(v)
+    elif isinstance(spec, list):
+        for v in spec:
+            out += _titles(v)
+    return out
+
+
+def test_cue_words_by_provenance(spans):
     spec = charts.cue_words_by_provenance(spans).to_dict()
     assert len(spec["vconcat"]) == 4 and all(len(r["hconcat"]) == 2 for r in spec["vconcat"])
-    values = [v for d in spec["datasets"].values() for v in d]
+    values = _values(spec)
+    # The original's own "reportedly" is not counted beside its copy in "a".
     assert {"provenance": "origin", "category": "hedge", "word": "reportedly", "count": 2} in values
     assert {"provenance": "commentary", "category": "absolute", "word": "obviously", "count": 1} in values
+    assert {"provenance": "origin", "category": "source", "word": "says", "count": 1} in values
+    # With the original included, it would be.
+    with_original = _values(charts.cue_words_by_provenance(spans, include_original=True).to_dict())
+    assert {"provenance": "origin", "category": "hedge", "word": "reportedly", "count": 3} in with_original
+
+
+def test_cue_words_chart_is_notebook_02s(spans):
+    """The exported chart and notebook 02's (which drops the original's rows itself) show the same data."""
+    exported = charts.cue_words_by_provenance(spans).to_dict()
+    notebook = charts.cue_words_by_provenance(spans[spans["doc_id"] != "bbc"]).to_dict()
+    key = lambda v: sorted((d["provenance"], d["category"], d["word"], d["count"]) for d in _values(v))  # noqa: E731
+    assert key(exported) == key(notebook)
+
+
+def test_cue_words_panels_have_their_own_scales_and_say_what_they_count(spans):
+    spec = charts.cue_words_by_provenance(spans).to_dict()
+    assert all(r["resolve"]["scale"]["x"] == "independent" for r in spec["vconcat"])
+    assert all(
+        "domain" not in c["encoding"]["x"].get("scale", {}) for r in spec["vconcat"] for c in r["hconcat"]
+    )
+    titles = _titles(spec)
+    assert "hedges: reproduced from the original" in titles and "2 uses in 2 paragraphs" in titles
+    assert "1 use in 1 paragraph" in titles  # "says": no "1 uses"
+    assert spec["vconcat"][0]["hconcat"][0]["encoding"]["x"]["title"] == "times used"
 
 
 def test_chain_over_time_leaves_out_undated(paragraphs, documents):
     spec = charts.chain_over_time(paragraphs, documents).to_dict()
-    assert "b" in spec["title"]["subtitle"]
+    assert "Not dated, so not shown: b." in spec["title"]["subtitle"]
     values = [v for d in spec["datasets"].values() for v in d]
     assert {v["doc_id"] for v in values} == {"bbc", "a"}
+
+
+def test_chain_over_time_reads_without_the_notebook(paragraphs, documents):
+    documents = documents.assign(outlet=["BBC", None, "B"])  # "a" has no outlet
+    spec = charts.chain_over_time(paragraphs, documents).to_dict()
+    values = _values(spec)
+    labels = {v["label"] for v in values if v.get("labelled")}
+    # The original is labelled; no empty "()"; one label an article.
+    assert labels == {"bbc (BBC): the original report", "a"}
+    x = spec["layer"][0]["encoding"]["x"]
+    assert x["axis"]["values"] == [0.0, 3.0]  # a tick where each article is
+    (size,) = [layer["encoding"]["size"] for layer in spec["layer"] if "size" in layer["encoding"]]
+    assert 0 not in size["legend"]["values"] and size["scale"]["zero"] is False  # no "0 words"
+    assert size["legend"]["orient"] == "bottom"  # the labels stay clear of the legend
+    assert "days after the original report" in x["title"]
+
+
+def test_every_exported_chart_has_a_title_and_axis_meanings(paragraphs, documents, spans):
+    made = {
+        "measures_by_provenance": charts.measures_by_provenance(paragraphs),
+        "certainty_vs_distance": charts.certainty_vs_distance(paragraphs, n_boot=50),
+        "cue_words_by_provenance": charts.cue_words_by_provenance(spans),
+        "chain_over_time": charts.chain_over_time(paragraphs, documents),
+        "paragraph_scores": charts.paragraph_scores(paragraphs, doc_id="a"),
+    }
+    for name, chart in made.items():
+        spec = chart.to_dict()
+        assert spec.get("title"), f"{name} has no title"
+    dist = made["certainty_vs_distance"].to_dict()
+    x_title = dist["layer"][2]["encoding"]["x"]["title"]
+    assert "text distance" in x_title and "hand-overs" in x_title and "years" in x_title
+    assert "−1 only hedges" in dist["layer"][2]["encoding"]["y"]["title"]
+
+
+def test_drift_chart_carries_its_caveats(paragraphs):
+    sub = " ".join(charts.certainty_vs_distance(paragraphs, n_boot=50).to_dict()["title"]["subtitle"])
+    assert "n = 18 paragraphs" in sub and "95% of 50 bootstrap resamples" in sub
+    assert "cluster by article" in sub and "convention" in sub and "no cause" in sub
+
+
+def test_measures_bars_say_how_many_paragraphs(paragraphs):
+    spec = charts.measures_by_provenance(paragraphs).to_dict()
+    values = _values(spec)
+    assert {(v["doc_id"], v["provenance"], v["n"]) for v in values if v["measure"] == "certainty index"} == {
+        ("a", "origin", "n=3"),
+        ("a", "commentary", "n=3"),
+        ("b", "origin", "n=3"),
+        ("b", "commentary", "n=3"),
+        ("bbc", "origin", "n=6"),  # no is_origin/hops column in this fixture: not marked
+    }
+    text_layers = [
+        layer for row in spec["vconcat"] for layer in row["spec"]["layer"] if layer["mark"]["type"] == "text"
+    ]
+    assert len(text_layers) == len(charts.MEASURES) and all(
+        t["encoding"]["text"]["field"] == "n" for t in text_layers
+    )
+
+
+def test_measures_mark_the_original(paragraphs):
+    p = paragraphs.assign(hops=[0 if d == "bbc" else 1 for d in paragraphs["doc_id"]])
+    values = _values(charts.measures_by_provenance(p).to_dict())
+    assert {v["doc_id"] for v in values} == {"a", "b", "bbc (the original)"}
+
+
+@pytest.mark.parametrize("n_paras,width", [(3, 420), (60, 720)])
+def test_paragraph_chart_has_a_minimum_width_and_numbers_from_1(n_paras, width):
+    p = pd.DataFrame({
+        "doc_id": "d", "para": range(n_paras), "kind": "body", "words": 10, "certainty": 0.0,
+        "hedges": 1, "absolutes": 0, "emotive": 0, "sources": 0,
+    })  # fmt: skip
+    spec = charts.paragraph_scores(p).to_dict()
+    assert spec["width"] == width
+    values = _values(spec)
+    assert min(v["paragraph"] for v in values) == 1 and min(v["para"] for v in values) == 0
+    assert "numbered from 1" in spec["encoding"]["x"]["title"]
 
 
 def test_paragraph_scores_tooltips_show_cues(paragraphs):

@@ -78,9 +78,11 @@ def test_unknown_encoding_message(tmp_path, capsys):
 
 
 def test_explain(raqqa_dir, capsys):
-    assert main(["explain", str(raqqa_dir / "002_23b412affb72eb31.txt"), "--para", "30"]) == 0
+    path = raqqa_dir / "002_23b412affb72eb31.txt"
+    assert main(["explain", str(path), "--para", "30"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Paragraph 30 (body)") and "Certainty index" in out
+    # The block is headed with the file's name; --para stays 0-based.
+    assert out.startswith(f"== {path} ==\nParagraph 30 (body)") and "Certainty index" in out
 
 
 def test_lexicon_listing(capsys):

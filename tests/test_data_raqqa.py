@@ -46,7 +46,10 @@ def test_readme_records_the_checksum(raqqa_dir: Path, name: str) -> None:
 def test_file_is_byte_identical_to_the_seed(repo_root: Path, raqqa_dir: Path, name: str) -> None:
     seeds = repo_root.parent / "shared" / "seeds"
     if not seeds.is_dir():
-        pytest.skip(f"{seeds} is not here (only in the project's workspace)")
+        # A path relative to the checkout: a skip message names nothing outside the project.
+        pytest.skip(
+            "the seed files (../shared/seeds beside the checkout) are not here; they are only in the project's workspace"
+        )
     seed = seeds / name
     assert seed.is_file(), f"{name} is not among the seeds in {seeds}"
     assert (raqqa_dir / name).read_bytes() == seed.read_bytes(), f"data/raqqa/{name} differs from {seed}"

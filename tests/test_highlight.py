@@ -307,6 +307,9 @@ def test_to_dict_summary_title_and_json():
         "negated": False,
         "lexicon_source": "test",
         "explanation": "'may' counts as a hedge (test).",
+        "counted": True,  # no `counted` column: every cue counts
+        "sense": "",
+        "voice_basis": "",
         "text": "may",
         "start": 3,
         "end": 6,
@@ -533,14 +536,18 @@ def test_margin_shows_scores_with_sign(certainty, shown, fill):
         "hedges_quoted": "1",
         "absolutes": "3",
         "absolutes_quoted": "–",  # missing from the data: shown as unknown, not as 0
-        "emotive": "0",
-        "emotive_quoted": "–",
+        # emotive: 0 and unknown, a row of nothing, so no row
         "sources": "5",
         "sources_quoted": "2",
         "words": "40",
         "quoted_words": "7",
     }
-    assert "A = 2.25, H = 1.5" in margin.text() and "¶ 7 · body" in margin.text()
+    # In words, not "A = 2.25, H = 1.5"; numbered from 1 for people (para 7 is the 8th).
+    assert "A = " not in margin.text() and "¶ 8 · body" in margin.text()
+    assert "emotive" not in margin.text()
+    verdict = margin.find_all("p", "rh-verdict")[0]
+    assert verdict.text() == "Absolutes outweigh hedges: it leans towards sounding sure."
+    assert verdict.attrs["title"] == "absolutes weigh 2.25, hedges 1.5 (author's voice)"
     assert margin.find_all(cls=fill)
 
 
@@ -549,7 +556,7 @@ def test_margin_of_a_paragraph_without_cues_is_one_line():
     tree = parse(render_html(data)).root
     head, body = tree.find_all("aside", "rh-margin")
     assert head.find_all("table") == [] and "No cues found · 2 words" in head.text()
-    assert "¶ 0 · heading (headline)" in head.text()
+    assert "¶ 1 · heading (headline)" in head.text()
     assert body.find_all("table", "rh-scores") and "No cues" not in body.text()
 
 
@@ -557,11 +564,175 @@ def test_printed_notes_are_short():
     quote = "“" + "word " * 30 + "end”"
     data = to_dict(
         fake_scores(
-            f"He said {quote}.", [{"para": 0, "find": quote, "category": "source", "rule": "quotation"}]
+            f"He said {quote}.",
+            [{"para": 0, "find": quote, "category": "source", "rule": "quotation", "explanation": "WHY"}],
         )
     )
-    notes = parse(render_html(data)).root.find_all("p", "rh-notes")[0].text()
-    assert notes == "“word word word word word word word… = source, quotation rule"  # cut at a space
+    notes = parse(render_html(data)).root.find_all("ol", "rh-notes")[0].text()
+    assert notes == "“word word word word word word word… = source, quotation rule: WHY"  # cut at a space
+
+
+def test_printed_notes_are_numbered_and_explained():
+    """On paper: one numbered note per cue, with its explanation; the cue carries its number."""
+    scores = fake_scores(
+        "It may rain, obviously.",
+        [
+            {"para": 0, "find": "may", "explanation": "May is a modal hedge."},
+            {"para": 0, "find": "obviously", "category": "absolute", "explanation": "A booster."},
+        ],
+    )
+    tree = parse(render_html(to_dict(scores))).root
+    (notes,) = tree.find_all("ol", "rh-notes")
+    assert [li.text() for li in notes.find_all("li")] == [
+        "may = hedge, word list: May is a modal hedge.",
+        "obviously = absolute, word list: A booster.",
+    ]
+    refs = {n.text(): n.attrs["data-ref"] for n in tree.find_all("span", "rh-seg") if "data-ref" in n.attrs}
+    assert refs == {"may": "1", "obviously": "2"}
+    # The number is generated content: the paragraph's text stays the text.
+    assert row_texts(render_html(to_dict(scores))) == ["It may rain, obviously."]
+    printed = CSS[CSS.index("@media print") :]
+    assert "ol.rh-notes { display: block" in printed and "attr(data-ref)" in printed
+
+
+def test_a_cue_spanning_pieces_is_numbered_once_at_its_end():
+    scores = fake_scores(
+        "He said “we may leave” today.",
+        [
+            {"para": 0, "find": "“we may leave”", "category": "source", "rule": "quotation"},
+            {"para": 0, "find": "may", "voice": "quoted"},
+        ],
+    )
+    tree = parse(render_html(to_dict(scores))).root
+    refs = [(n.text(), n.attrs["data-ref"]) for n in tree.find_all("span", "rh-seg") if "data-ref" in n.attrs]
+    assert refs == [("may", "2"), (" leave”", "1")]
+
+
+@pytest.mark.parametrize(
+    "absolute_weight,hedge_weight,verdict",
+    [
+        (0.0, 0.0, "No hedges or absolutes in the author's words."),
+        (1.0, 0.0, "Only absolutes in the author's words: it sounds certain."),
+        (0.0, 0.5, "Only hedges in the author's words: it sounds unsure."),
+        (1.25, 0.5, "Absolutes outweigh hedges: it leans towards sounding sure."),
+        (0.25, 1.0, "Hedges outweigh absolutes: it leans towards sounding unsure."),
+        (0.5, 0.5, "Hedges and absolutes weigh the same: balanced."),
+    ],
+)
+def test_margin_speaks_in_words(absolute_weight, hedge_weight, verdict):
+    scores = {"words": 9, "hedges": 1, "sources": 1, "absolute_weight": absolute_weight}
+    scores.update(hedge_weight=hedge_weight, certainty=certainty_index(absolute_weight, hedge_weight))
+    data = {"doc_id": "m", "paragraphs": [{"para": 0, "kind": "body", "text": "x", "scores": scores}]}
+    margin = parse(render_html(data)).root.find_all("aside", "rh-margin")[0]
+    assert margin.find_all("p", "rh-verdict")[0].text() == verdict
+    rows = [tr.find_all("th")[0].text() for tr in margin.find_all("tbody")[0].find_all("tr")]
+    assert rows == ["hedges", "sources"]  # absolutes and emotive are 0 in both voices: hidden
+
+
+# The lead's span columns, present or not: counted, voice_basis (and sense).
+def with_columns(scores: Scores, **columns) -> Scores:
+    """Add span columns given as lists (one value a row) to a fake Scores."""
+    spans = scores.spans.copy()
+    for k, v in columns.items():
+        spans[k] = v
+    return Scores(scores.doc_id, scores.document, scores.paragraphs, spans)
+
+
+def test_cue_set_aside_is_shown_apart_with_its_reason():
+    scores = with_columns(
+        fake_scores(
+            "It may rain in May.",
+            [
+                {"para": 0, "find": "may"},
+                {"para": 0, "find": "May", "explanation": "May is the month here, not the modal: set aside."},
+            ],
+        ),
+        counted=[True, False],
+        sense=["epistemic", "month"],
+    )
+    data = to_dict(scores)
+    assert [(c["text"], c["counted"], c["sense"]) for c in data["paragraphs"][0]["cues"]] == [
+        ("may", True, "epistemic"),
+        ("May", False, "month"),
+    ]
+    tree = parse(render_html(data)).root
+    segs = {n.text(): n for n in tree.find_all("span", "rh-seg") if "tabindex" in n.attrs}
+    # Counted: coloured. Set aside: faint, no category colour, and says why.
+    assert [n.classes() for n in segs["may"].find_all(cls="rh-c")] == [{"rh-c", "rh-hedge", "rh-d1"}]
+    (aside,) = segs["May"].find_all(cls="rh-c")
+    assert aside.classes() == {"rh-c", "rh-setaside", "rh-d1"} and aside.attrs["data-setaside"] == "hedge"
+    tip = segs["May"].attrs["data-tip"]
+    assert tip.startswith("SET ASIDE · looked like a hedge · set aside, not counted")
+    assert "Sense: month." in tip and "the month here, not the modal" in tip
+    notes = [li.text() for li in tree.find_all("ol", "rh-notes")[0].find_all("li")]
+    assert notes[1] == (
+        "May = hedge, word list “may” (set aside, not counted): May is the month here, not the modal: set aside."
+    )
+    margin = tree.find_all("aside", "rh-margin")[0]
+    assert margin.find_all("p", "rh-setaside-note")[0].text() == (
+        "1 word weighed and set aside, shown faint and not counted: “May”."
+    )
+    assert ".rh-c.rh-setaside" in CSS
+
+
+def test_without_the_new_columns_every_cue_counts():
+    data = to_dict(fake_scores("It may rain.", [{"para": 0, "find": "may"}]))
+    cue = data["paragraphs"][0]["cues"][0]
+    assert (cue["counted"], cue["voice_basis"]) == (True, "")
+    page = render_html(data)
+    assert 'class="rh-setaside-note"' not in page and 'class="rh-inferred"' not in page
+    assert "data-setaside" not in page
+
+
+@pytest.mark.parametrize(
+    "basis,said",
+    [
+        ("lead_in", "the words after a lead-in such as “he said:”"),
+        ("unmatched_close", "the words before a closing quotation mark that has no opening one"),
+        ("reported_speech", "reported speech (“he said that …”), someone else's claim in the author's words"),
+        ("aligned_origin", "words that match the original report, reproduced without quotation marks"),
+        ("aligned_other", "words that match what the original quoted from someone else"),
+    ],
+)
+def test_inferred_voice_is_said(basis, said):
+    scores = with_columns(
+        fake_scores(
+            "Mattis said:\n\nWe will surely annihilate them.",
+            [{"para": 1, "find": "surely", "category": "absolute", "voice": "quoted"}],
+        ),
+        voice_basis=[basis],
+    )
+    data = to_dict(scores)
+    tree = parse(render_html(data)).root
+    (seg,) = [n for n in tree.find_all("span", "rh-seg") if n.text() == "surely"]
+    assert f"Voice inferred, not marked by quotation marks: {said}." in seg.attrs["data-tip"]
+    margins = tree.find_all("aside", "rh-margin")
+    assert margins[0].find_all("p", "rh-inferred") == []
+    (note,) = margins[1].find_all("p", "rh-inferred")
+    assert note.text() == f"Some words heard as a quoted voice although no quotation marks say so ({said})."
+    assert f"voice inferred: {said}" in tree.find_all("ol", "rh-notes")[0].text()
+
+
+@pytest.mark.parametrize("basis", ["quote_marks", "block_quote", ""])
+def test_voice_from_quotation_marks_needs_no_remark(basis):
+    scores = with_columns(
+        fake_scores("He said “we may go”.", [{"para": 0, "find": "may", "voice": "quoted"}]),
+        voice_basis=[basis],
+    )
+    page = render_html(to_dict(scores))
+    assert "Voice inferred" not in page and 'class="rh-inferred"' not in page
+
+
+def test_inferred_quoted_words_from_the_paragraph_table():
+    scores = fake_scores("Mattis said:\n\nWe will annihilate them.")
+    paragraphs = scores.paragraphs.copy()
+    paragraphs["inferred_quoted_words"] = [0, 4]
+    data = to_dict(Scores(scores.doc_id, scores.document, paragraphs, scores.spans))
+    assert data["paragraphs"][1]["scores"]["inferred_quoted_words"] == 4
+    margin = parse(render_html(data)).root.find_all("aside", "rh-margin")[1]
+    assert margin.find_all("p", "rh-inferred")[0].text() == (
+        "4 words heard as a quoted voice although no quotation marks say so (no quotation marks)."
+    )
 
 
 def test_legend_and_howto():
@@ -671,9 +842,10 @@ def test_seed_report(analyzer, raqqa_dir):
     for _, p in scores.paragraphs.iterrows():
         margin = rows[p["para"]].find_all("aside", "rh-margin")[0]
         cells = {n.attrs["data-score"]: n.text() for n in margin.iter() if "data-score" in n.attrs}
-        if "No cues found" in margin.text():  # the one-line margin of a paragraph without cues
-            cells.update({k: "0" for k in keys})
-        assert {k: int(cells[k]) for k in keys + ["words"]} == {k: p[k] for k in keys + ["words"]}
+        # A paragraph without cues has a one-line margin; a kind of cue with none in
+        # either voice has no row: both read as 0, and a hidden non-zero would fail here.
+        assert {k: int(cells.get(k, 0)) for k in keys} == {k: p[k] for k in keys}
+        assert int(cells["words"]) == p["words"]
         assert cells["certainty"].replace("−", "-") in (f"{p['certainty']:+.2f}", "0.00")
         assert data_certainty(out.data, p["para"]) == round(p["certainty"], 2)
     # And the text is all there.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -47,3 +49,73 @@ def test_readme_lists_the_shared_vocabulary(repo_root):
     block = readme.split("<!-- span-columns -->", 1)[1].split("<!-- /span-columns -->", 1)[0]
     named = [c.strip("` ") for row in block.splitlines()[3:] for c in row.split("|")[1].split(",")]
     assert sorted(named) == sorted(vocab.SPAN_COLUMNS)
+
+
+# ---------------------------------------------------------------------------
+# Every block marked `runnable` (```sh runnable, ```python runnable) runs as written.
+# `make`, installs and anything needing a network are left unmarked.
+
+
+def runnable_blocks(text: str) -> list[tuple[str, str, int]]:
+    """(language, code, line) of each fenced block whose info string has the word `runnable`."""
+    import re
+
+    out = []
+    for m in re.finditer(r"^```(\w+)([^\n]*)\n(.*?)^```", text, flags=re.S | re.M):
+        if "runnable" in m.group(2).split():
+            out.append((m.group(1), m.group(3), text[: m.start()].count("\n") + 1))
+    return out
+
+
+README_BLOCKS = runnable_blocks(
+    (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+)
+
+
+def test_readme_marks_blocks_runnable_but_not_installs():
+    langs = [lang for lang, _, _ in README_BLOCKS]
+    assert langs.count("sh") >= 5 and langs.count("python") >= 4
+    for _, code, line in README_BLOCKS:
+        assert "make " not in code and "pip install" not in code, (
+            f"README.md:{line}: installs are not runnable"
+        )
+    # Commands are spelled as they run after `make demo`.
+    for lang, code, line in README_BLOCKS:
+        if lang == "sh":
+            for cmd in code.replace("\\\n", " ").splitlines():
+                if "rhetoric " in cmd:
+                    assert ".venv/bin/rhetoric " in cmd, f"README.md:{line}: {cmd.strip()!r} needs .venv/bin/"
+
+
+@pytest.fixture(scope="module")
+def readme_dir(tmp_path_factory, repo_root):
+    """A folder laid out like a checkout after `make demo`: data/, src/, and .venv/ (this test's environment)."""
+    import sys
+
+    d = tmp_path_factory.mktemp("readme")
+    for name in ("data", "src", "notebooks"):
+        (d / name).symlink_to(repo_root / name)
+    (d / ".venv").symlink_to(sys.prefix)
+    (d / "build").mkdir()
+    return d
+
+
+@pytest.mark.parametrize(
+    "lang,code,line", README_BLOCKS, ids=[f"README.md:{line}-{lang}" for lang, _, line in README_BLOCKS]
+)
+def test_readme_block_runs(lang, code, line, readme_dir, repo_root):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    # This checkout's code first, whichever checkout the environment was installed from.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(repo_root / "src"), env.get("PYTHONPATH")]))
+    if lang == "sh":
+        cmd = ["bash", "-euo", "pipefail", "-c", code]
+    elif lang == "python":
+        cmd = [sys.executable, "-c", code]
+    else:
+        pytest.fail(f"README.md:{line}: no runner for {lang!r} blocks")
+    done = subprocess.run(cmd, cwd=readme_dir, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, f"README.md:{line} ({lang}) failed:\n{done.stderr[-2000:]}"

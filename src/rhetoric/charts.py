@@ -65,6 +65,26 @@ def _scored(paragraphs: pd.DataFrame) -> pd.DataFrame:
     return p[p["words"] > 0]
 
 
+def _is_original(df: pd.DataFrame) -> pd.Series:
+    """Rows from the original document itself (``is_origin``, else ``hops == 0``); all False if unknown."""
+    if "is_origin" in df:
+        return df["is_origin"].astype(str).str.lower().isin(["true", "1"])
+    if "hops" in df:
+        return pd.to_numeric(df["hops"], errors="coerce").eq(0)
+    return pd.Series(False, index=df.index)
+
+
+def _copies_only(df: pd.DataFrame) -> pd.DataFrame:
+    """Leave out the original's own rows, so a passage is not counted once in the original and again in each copy."""
+    return df[~_is_original(df)]
+
+
+PROVENANCE_MEANING = (
+    "origin: reproduces the original report; other: someone else's words (quotations); "
+    "commentary: the author's own words"
+)
+
+
 def bootstrap_trend(
     df: pd.DataFrame, x: str, y: str, *, n_boot: int = 1000, grid: int = 40, seed: int = 0, ci: float = 0.95
 ) -> pd.DataFrame:
@@ -116,14 +136,18 @@ def bootstrap_trend(
 def measures_by_provenance(paragraphs: pd.DataFrame, *, by: str = "doc_id"):
     """Mean of each measure by provenance: one row of panels per measure, one panel per article.
 
-    Within a row the y scale is shared, so articles can be compared.
+    Within a row the y scale is shared, so articles can be compared. Each bar
+    is labelled with the number of paragraphs it stands on; the original
+    document's column is marked "(the original)".
 
     Args:
         paragraphs: a corpus paragraph table (needs ``provenance``).
         by: the column that names the article.
     """
     alt = _alt()
-    p = _scored(paragraphs)
+    p = _scored(paragraphs).copy()
+    original = _is_original(p)
+    p[by] = p[by].astype(str).where(~original, p[by].astype(str) + " (the original)")
     long = p.melt(
         id_vars=[by, "provenance"], value_vars=list(MEASURES), var_name="measure", value_name="value"
     )
@@ -131,30 +155,54 @@ def measures_by_provenance(paragraphs: pd.DataFrame, *, by: str = "doc_id"):
     agg = long.groupby([by, "provenance", "measure"], as_index=False).agg(
         mean=("value", "mean"), paragraphs=("value", "size")
     )
+    agg["n"] = "n=" + agg["paragraphs"].astype(str)
     rows = []
     for i, title in enumerate(MEASURES.values()):
-        rows.append(
-            alt.Chart(agg[agg["measure"] == title], title=alt.TitleParams(title, anchor="start", fontSize=12))
-            .mark_bar()
-            .encode(
-                x=alt.X(
-                    "provenance:N",
-                    sort=PROVENANCE_ORDER,
-                    title=None,
-                    axis=alt.Axis(labels=i == len(MEASURES) - 1),
-                ),
-                y=alt.Y("mean:Q", title=None),
-                color=alt.Color(
-                    "provenance:N",
-                    sort=PROVENANCE_ORDER,
-                    scale=alt.Scale(domain=PROVENANCE_ORDER, range=PROVENANCE_COLORS),
-                ),
-                column=alt.Column(f"{by}:N", title=None, header=alt.Header(labels=i == 0)),
-                tooltip=[by, "provenance", "measure", alt.Tooltip("mean:Q", format=".2f"), "paragraphs:Q"],
-            )
-            .properties(width=100, height=80)
+        d = agg[agg["measure"] == title]
+        mean_of = "mean per paragraph" if title != "certainty index" else "mean of paragraphs, −1 to +1"
+        base = alt.Chart(d).encode(
+            x=alt.X(
+                "provenance:N",
+                sort=PROVENANCE_ORDER,
+                scale=alt.Scale(domain=PROVENANCE_ORDER),
+                title=None,
+                axis=alt.Axis(labels=i == len(MEASURES) - 1, labelAngle=0, labelFontSize=10),
+            ),
+            y=alt.Y("mean:Q", title=None),
         )
-    return alt.vconcat(*rows, spacing=8)
+        bars = base.mark_bar().encode(
+            color=alt.Color(
+                "provenance:N",
+                sort=PROVENANCE_ORDER,
+                scale=alt.Scale(domain=PROVENANCE_ORDER, range=PROVENANCE_COLORS),
+                legend=alt.Legend(orient="top", title="paragraphs that are") if i == 0 else None,
+            ),
+            tooltip=[by, "provenance", "measure", alt.Tooltip("mean:Q", format=".2f"), "paragraphs:Q"],
+        )
+        # How many paragraphs each bar stands on, written on it (a bar of one paragraph is no trend).
+        counts = (
+            base.mark_text(dy=-6, fontSize=9, color="#333", baseline="bottom")
+            .encode(y=alt.Y("top:Q"), text="n:N")
+            .transform_calculate(top="max(datum.mean, 0)")
+        )
+        rows.append(
+            alt.layer(bars, counts, data=d)
+            .properties(width=150, height=80)
+            .facet(
+                column=alt.Column(f"{by}:N", title=None, header=alt.Header(labels=i == 0, labelFontSize=11))
+            )
+            .properties(title=alt.TitleParams(f"{title} ({mean_of})", anchor="start", fontSize=12))
+        )
+    return alt.vconcat(*rows, spacing=10).properties(
+        title=alt.TitleParams(
+            "How each article's paragraphs score, by where their words come from",
+            subtitle=[
+                PROVENANCE_MEANING + ".",
+                "Rates are per 100 words of the author's voice (sources: per 100 words); n = paragraphs under the bar.",
+            ],
+            anchor="start",
+        )
+    )
 
 
 def certainty_vs_distance(
@@ -187,12 +235,21 @@ def certainty_vs_distance(
         pts["text"] = pts["text"].str.slice(0, 160)
     band = alt.Chart(trend).mark_area(opacity=0.25, color="#555").encode(x="x:Q", y="lo:Q", y2="hi:Q")
     line = alt.Chart(trend).mark_line(color="#333").encode(x="x:Q", y="fit:Q")
+    y_title = (
+        "certainty index (−1 only hedges, 0 neither or balanced, +1 only absolutes)"
+        if y == "certainty"
+        else MEASURES.get(y, y)
+    )
     dots = (
         alt.Chart(pts)
         .mark_circle(size=45, opacity=0.7)
         .encode(
-            x=alt.X("x_shown:Q", title="distance from the original report (jittered for display)"),
-            y=alt.Y(f"{y}:Q", title=MEASURES.get(y, y)),
+            x=alt.X(
+                "x_shown:Q",
+                title="distance from the original = text distance (0 copied, 1 someone else's words, "
+                "2 own words) + hand-overs + years",
+            ),
+            y=alt.Y(f"{y}:Q", title=y_title),
             color=alt.Color(
                 "provenance:N",
                 sort=PROVENANCE_ORDER,
@@ -201,20 +258,61 @@ def certainty_vs_distance(
             tooltip=[c for c in cols],
         )
     )
-    return alt.layer(band, line, dots).properties(width=560, height=320)
+    n = len(pts)
+    if len(trend):
+        t = trend.iloc[0]
+        fit = (
+            f"Line: least-squares trend, slope {t['slope']:+.3f} per unit of distance; band: 95% of "
+            f"{n_boot:,} bootstrap resamples ({t['slope_lo']:+.3f} to {t['slope_hi']:+.3f}). n = {n} paragraphs."
+        )
+    else:
+        fit = f"Too few paragraphs for a trend. n = {n} paragraphs."
+    zero = float((pts[y] == 0).mean()) if n else 0.0
+    # The caveats travel with the chart: a PNG is often all a reader sees.
+    caveats = [
+        fit,
+        "Caveats: paragraphs cluster by article and the resampling ignores it, so the band is too narrow if "
+        "anything;",
+        f"{zero:.0%} of paragraphs sit at exactly 0 (no cues), so the trend rests on the rest; the distance "
+        "scale is a convention, not a measurement;",
+        "and a trend is no cause. Dots are spread sideways a little so they do not hide each other.",
+    ]
+    return alt.layer(band, line, dots).properties(
+        width=560,
+        height=320,
+        title=alt.TitleParams(
+            "Does a paragraph sound surer the further it is from the original report?",
+            subtitle=caveats,
+            anchor="start",
+            subtitleFontSize=11,
+        ),
+    )
 
 
 def cue_words_by_provenance(
-    spans: pd.DataFrame, *, provenance: tuple[str, ...] = ("origin", "commentary"), top: int = 10
+    spans: pd.DataFrame,
+    *,
+    provenance: tuple[str, ...] = ("origin", "commentary"),
+    top: int = 10,
+    include_original: bool = False,
 ):
     """What replaced what: the most frequent cue words of each category, reproduced passages beside commentary.
 
     One row per category (hedge, absolute, emotive, source), one column per
-    provenance; only the author's voice; bars count occurrences.
+    provenance; only the author's voice; bars count occurrences, and each
+    panel has its own scale (a panel's title says how many uses and
+    paragraphs it stands on). The original document's own spans are left out
+    (``include_original=False``, when the table says which document is the
+    original: ``is_origin`` or ``hops``), so a BBC passage is counted where
+    an article reproduces it, not a second time in the BBC's own text: the
+    same data as notebook 02's chart.
     """
     alt = _alt()
-    s = spans[(spans["voice"] == "author") & spans["provenance"].isin(provenance)]
+    s = spans if include_original else _copies_only(spans)
+    s = s[(s["voice"] == "author") & s["provenance"].isin(provenance)]
     s = s[s["rule"].isin(["lexicon", "negated"])].copy()
+    if "counted" in s:  # a cue weighed and set aside is no cue word
+        s = s[s["counted"].astype(str).str.lower().isin(["true", "1"])]
     s["word"] = s["text"].str.lower().str.replace(r"\s+", " ", regex=True)
     counts = (
         s.groupby(["provenance", "category", "word"], as_index=False).size().rename(columns={"size": "count"})
@@ -223,35 +321,77 @@ def cue_words_by_provenance(
         ["provenance", "category", "count", "word"], ascending=[True, True, False, True]
     )
     counts = counts.groupby(["provenance", "category"]).head(top)
-    xmax = float(counts["count"].max()) if len(counts) else 1.0
+    para_key = [c for c in ("doc_id", "para") if c in s]
+    label = {"origin": "reproduced from the original", "commentary": "the authors' own commentary"}
     rows = []
     for cat, color in CATEGORY_COLORS.items():
         cells = []
         for prov in provenance:
             d = counts[(counts["category"] == cat) & (counts["provenance"] == prov)]
-            title = f"{cat} — {prov}"
+            sub = s[(s["category"] == cat) & (s["provenance"] == prov)]
+            paras = len(sub.drop_duplicates(para_key)) if para_key else 0
+            uses = len(sub)
+            title = alt.TitleParams(
+                f"{_PLURAL_CATEGORY.get(cat, cat)}: {label.get(prov, prov)}",
+                subtitle=f"{_n(uses, 'use')} in {_n(paras, 'paragraph')}"
+                + (f"; the {top} most frequent" if len(d) == top else ""),
+                anchor="start",
+                fontSize=11,
+                subtitleFontSize=10,
+            )
             cells.append(
-                alt.Chart(d, title=alt.TitleParams(title, anchor="start", fontSize=11))
+                alt.Chart(d, title=title)
                 .mark_bar(color=color)
                 .encode(
                     y=alt.Y("word:N", sort="-x", title=None),
-                    x=alt.X("count:Q", scale=alt.Scale(domain=[0, xmax]), title=None),
+                    # Each panel its own scale: a rare category's words would be slivers on a shared one.
+                    x=alt.X(
+                        "count:Q", title="times used", axis=_count_axis(d["count"].max() if len(d) else 1)
+                    ),
                     tooltip=["provenance", "category", "word", "count"],
                 )
                 .properties(width=200, height=alt.Step(13))
             )
-        rows.append(alt.hconcat(*cells, spacing=40))
-    return alt.vconcat(*rows, spacing=10)
+        rows.append(alt.hconcat(*cells, spacing=40).resolve_scale(x="independent"))
+    return alt.vconcat(*rows, spacing=14).properties(
+        title=alt.TitleParams(
+            "What replaced what: the cue words of reproduced passages and of commentary",
+            subtitle="Author's voice only; each panel has its own scale; the original's own text is not counted.",
+            anchor="start",
+        )
+    )
+
+
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}{'' if k == 1 else 's'}"
+
+
+def _count_axis(top: float):
+    """Whole-number ticks for a count axis (no 0, 1, 1 when the longest bar is 1)."""
+    alt = _alt()
+    top = int(top or 1)
+    if top <= 6:
+        return alt.Axis(values=list(range(top + 1)), format="d")
+    return alt.Axis(tickMinStep=1, format="d")
+
+
+_PLURAL_CATEGORY = {
+    "hedge": "hedges",
+    "absolute": "absolutes",
+    "emotive": "emotive terms",
+    "source": "sources",
+}
 
 
 def chain_over_time(paragraphs: pd.DataFrame, documents: pd.DataFrame):
     """The chain of retellings over time: each article's certainty in reproduced passages and in its own words.
 
     The x axis is days after the original on a symmetric-log scale (days and
-    years apart); each article has one point for its ``origin`` passages and
-    one for its ``commentary``, joined by a line, so a rise from one to the
-    other shows as a line going up. Articles with no known date are left out
-    (the subtitle says how many).
+    years apart), with a tick at each article's day; each article has one
+    point for its ``origin`` passages and one for its ``commentary``, joined
+    by a line, so a rise from one to the other shows as a line going up. The
+    original is labelled as such. Articles with no known date are left out
+    (the subtitle says which).
     """
     alt = _alt()
     p = _scored(paragraphs)
@@ -264,22 +404,40 @@ def chain_over_time(paragraphs: pd.DataFrame, documents: pd.DataFrame):
     )
     undated = sorted(set(d.loc[d["days_after_origin"].isna(), "doc_id"]))
     d = d[d["days_after_origin"].notna()].copy()
-    d["label"] = d["doc_id"] + " (" + d["outlet"].fillna("").astype(str) + ")"
+    outlet = d["outlet"].fillna("").astype(str).str.strip()
+    # No "()" for an article without an outlet; the original says it is the original.
+    d["label"] = d["doc_id"].astype(str) + np.where(outlet != "", " (" + outlet + ")", "")
+    original = pd.to_numeric(d["hops"], errors="coerce").eq(0)
+    d.loc[original, "label"] = d.loc[original, "label"] + ": the original report"
+    # One label per article: beside its commentary point, or the original's own point.
+    d["labelled"] = (d["provenance"] == "commentary") | original
+    days = sorted({float(x) for x in d["days_after_origin"]})
     x = alt.X(
         "days_after_origin:Q",
-        title="days after the original report (symmetric log scale)",
+        title="days after the original report (a tick at each article; symmetric log scale)",
         scale=alt.Scale(type="symlog"),
+        axis=alt.Axis(values=days, format=",.0f", labelOverlap=True, grid=False),
     )
     color = alt.Color(
         "provenance:N",
-        sort=PROVENANCE_ORDER,
-        scale=alt.Scale(domain=PROVENANCE_ORDER, range=PROVENANCE_COLORS),
+        sort=["origin", "commentary"],
+        scale=alt.Scale(domain=["origin", "commentary"], range=[PROVENANCE_COLORS[0], PROVENANCE_COLORS[2]]),
+        legend=alt.Legend(orient="bottom", title="paragraphs that are", direction="horizontal"),
     )
-    base = alt.Chart(d).encode(x=x, y=alt.Y("certainty:Q", title="mean certainty index"))
+    words = [int(w) for w in d["words"]] if len(d) else [1]
+    size_values = sorted({_round_nicely(v) for v in (min(words), np.median(words), max(words))})
+    base = alt.Chart(d).encode(
+        x=x, y=alt.Y("certainty:Q", title="mean certainty index (−1 only hedges, +1 only absolutes)")
+    )
     lines = base.mark_line(color="#999").encode(detail="doc_id:N")
     dots = base.mark_circle(opacity=0.9).encode(
         color=color,
-        size=alt.Size("words:Q", title="words", scale=alt.Scale(range=[40, 600])),
+        size=alt.Size(
+            "words:Q",
+            title="words in those paragraphs",
+            scale=alt.Scale(range=[40, 600], zero=False, domain=[min(words), max(words)]),
+            legend=alt.Legend(orient="bottom", values=size_values, direction="horizontal"),
+        ),
         tooltip=[
             "doc_id",
             "title",
@@ -288,28 +446,50 @@ def chain_over_time(paragraphs: pd.DataFrame, documents: pd.DataFrame):
             "hops",
             "provenance",
             "paragraphs",
+            "words",
             alt.Tooltip("certainty:Q", format=".3f"),
         ],
     )
     labels = (
-        alt.Chart(d[d["provenance"] == "commentary"])
-        .mark_text(align="left", dx=8, dy=-8, fontSize=10)
+        alt.Chart(d[d["labelled"]])
+        .mark_text(align="left", dx=10, dy=-10, fontSize=10)
         .encode(x=x, y="certainty:Q", text="label:N")
     )
-    subtitle = f"not dated, so not shown: {', '.join(undated)}" if undated else ""
+    subtitle = [
+        "A line joins an article's reproduced passages to its own commentary: up means surer in its own words."
+    ]
+    if undated:
+        subtitle.append(f"Not dated, so not shown: {', '.join(undated)}.")
     return alt.layer(lines, dots, labels).properties(
-        width=560,
-        height=280,
+        width=640,
+        height=300,
         title=alt.TitleParams(
-            "Certainty in reproduced passages and in commentary, over time", subtitle=subtitle
+            "Certainty in reproduced passages and in commentary, over time", subtitle=subtitle, anchor="start"
         ),
     )
 
 
+def _round_nicely(v: float) -> int:
+    """A legend value near ``v``: 1, 2 or 5 times a power of ten, never 0."""
+    v = max(float(v), 1.0)
+    mag = 10 ** int(np.floor(np.log10(v)))
+    return int(min((m * mag for m in (1, 2, 5, 10)), key=lambda c: abs(c - v)))
+
+
 def paragraph_scores(
-    paragraphs: pd.DataFrame, spans: pd.DataFrame | None = None, *, doc_id: str | None = None
+    paragraphs: pd.DataFrame,
+    spans: pd.DataFrame | None = None,
+    *,
+    doc_id: str | None = None,
+    min_width: int = 420,
 ):
-    """Counts per paragraph as stacked bars, with the cue words in the tooltip."""
+    """Counts per paragraph as stacked bars, with the cue words in the tooltip.
+
+    Paragraphs are numbered from 1 on the axis, as the highlighted page shows
+    them (the table's ``para`` is from 0 and stays in the tooltip's data).
+    The chart is at least ``min_width`` pixels wide, so a short text does not
+    make a sliver.
+    """
     alt = _alt()
     p = _scored(paragraphs)
     if doc_id is not None:
@@ -320,8 +500,11 @@ def paragraph_scores(
         var_name="measure",
         value_name="count",
     )
+    long["paragraph"] = long["para"].astype(int) + 1
     if spans is not None and len(spans):
         cues = spans[spans["voice"] == "author"].copy()
+        if "counted" in cues:  # cues set aside are not in the counts either
+            cues = cues[cues["counted"].astype(str).str.lower().isin(["true", "1"])]
         cues["measure"] = cues["category"].map(
             {"hedge": "hedges", "absolute": "absolutes", "emotive": "emotive", "source": "sources"}
         )
@@ -341,16 +524,31 @@ def paragraph_scores(
         "emotive": CATEGORY_COLORS["emotive"],
         "sources": CATEGORY_COLORS["source"],
     }
+    n = long["paragraph"].nunique()
     return (
         alt.Chart(long)
         .mark_bar()
         .encode(
-            x=alt.X("para:O", title="paragraph"),
-            y=alt.Y("count:Q", title="cues (author's voice)"),
-            color=alt.Color("measure:N", scale=alt.Scale(domain=list(colors), range=list(colors.values()))),
-            tooltip=["para", "measure", "count", "cues", alt.Tooltip("certainty:Q", format=".2f")],
+            x=alt.X(
+                "paragraph:O",
+                title="paragraph (numbered from 1, as on the highlighted page)",
+                axis=alt.Axis(labelAngle=0, labelOverlap=True),
+            ),
+            y=alt.Y("count:Q", title="cues in the author's voice", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "measure:N", title="cue", scale=alt.Scale(domain=list(colors), range=list(colors.values()))
+            ),
+            tooltip=["paragraph", "measure", "count", "cues", alt.Tooltip("certainty:Q", format=".2f")],
         )
-        .properties(width=alt.Step(10), height=200)
+        .properties(
+            width=max(min_width, 12 * n),
+            height=200,
+            title=alt.TitleParams(
+                "Cues per paragraph",
+                subtitle=f"{n} scored paragraphs (boilerplate left out); hover over a bar for its words",
+                anchor="start",
+            ),
+        )
     )
 
 

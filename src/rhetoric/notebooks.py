@@ -50,10 +50,33 @@ def execute(path: str | Path, workdir: str | Path | None = None, *, timeout: int
         env[var] = str(d)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        config=_kernel_config(env["JUPYTER_RUNTIME_DIR"]),
     )
     client.execute(env=env)
     return nb
+
+
+def _kernel_config(runtime_dir: str):
+    """Kernel settings: talk over local sockets (IPC) where we can, rather than TCP.
+
+    Over TCP the kernel warns that its traffic is unencrypted ("running over
+    TCP without encryption"); IPC sockets are files in our own runtime folder,
+    readable by this user only, so there is nothing to warn about. The client
+    still makes (and so shuts down) the kernel itself.
+    """
+    from traitlets.config import Config
+
+    config = Config()
+    if os.name == "posix":
+        # A Unix socket path is limited to about 100 bytes: use a short folder when ours is long.
+        base = runtime_dir if len(runtime_dir) < 60 else tempfile.mkdtemp(prefix="rh-ipc-")
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = os.path.join(base, "kernel")
+    return config
 
 
 def export_html(nb) -> str:
