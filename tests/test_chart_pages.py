@@ -16,6 +16,7 @@ import re
 import pytest
 
 from rhetoric.charts import chart_html, script_json
+from rhetoric.corpus import CHARTS
 
 # Each payload, if it ran, would mark the page: data-pwned on <html>.
 MARK = "document.documentElement.setAttribute('data-pwned','1')"
