@@ -396,9 +396,18 @@ def _is_vague(subj, pats) -> bool:
 _UNREALISED = frozenset({"should", "must", "ought", "to", "need"})
 
 
+# "continues to deny", "began to explain": the saying happened.
+_REALISED_TO = frozenset({"continue", "begin", "start", "keep", "proceed", "go", "use", "repeatedly"})
+
+
 def _unrealised(verb) -> bool:
-    """A saying verb under "should", "must" or "to" reports no actual statement."""
-    return any(c.dep_ == "aux" and c.lower_ in _UNREALISED for c in verb.children)
+    """A saying verb under "should", "must" or "to" ("wanted to explain") reports no actual statement."""
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in _UNREALISED:
+            if c.lower_ == "to" and verb.head is not verb and verb.head.lemma_.lower() in _REALISED_TO:
+                continue
+            return True
+    return False
 
 
 def _whose_verb(tok, category: str, entry: Entry, pats) -> tuple[str, Entry]:
