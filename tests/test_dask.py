@@ -82,7 +82,7 @@ def test_a_bag_of_texts(client):
     import dask.bag as db
 
     bag = db.from_sequence(
-        [("It may rain.", "a"), ("Obviously they lied, the BBC said.", "b")], npartitions=2
+        [("It may rain.", "a"), ("Obviously they lied. The BBC said so.", "b")], npartitions=2
     )
     paragraphs, spans = rd.score(bag, client)
     p, s = dask.compute(paragraphs, spans)
@@ -245,7 +245,7 @@ def test_reuse_on_the_cluster_equals_reuse_here(client, raqqa_dir):
     there = find_reuse([raqqa_dir], origin=origin, client=client, partition_size=2)
     _same(there.pairs, here.pairs)
     _same(there.passages, here.passages)
-    assert len(here.pairs) == 6
+    assert len(here.pairs) == 5
 
 
 def test_ctrl_c_then_resume(raqqa_dir, analyzer, tmp_path, repo_root):

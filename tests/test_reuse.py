@@ -71,15 +71,14 @@ def test_finds_every_article_that_reuses_the_origin(with_origin):
     assert list(pairs.columns) == PAIR_COLUMNS
     assert set(pairs["doc_a"]) == {"bbc_raqqas_dirty_secret.reconstructed"}
     shared = dict(zip(pairs["doc_b"], pairs["shared_words"], strict=True))
-    # The five articles, by how much of the BBC text each reproduces, and the
-    # README of the reconstruction, which quotes a few of its lines.
+    # The five articles, by how much of the BBC text each reproduces (a folder's
+    # README files are skipped, as `rhetoric score` skips them).
     assert shared == {
         "000_4cfd2fefd0795d5b": 1301,
         "001_d2059ae70f4b2c2d": 487,
         "002_23b412affb72eb31": 150,
         "003_8e398962ef508d64": 84,
         "004_a161571ce3939fcb": 2059,
-        "original/README": 38,
     }
     assert set(pairs["direction"]) == {"a->b"}
     big = pairs.set_index("doc_b").loc["004_a161571ce3939fcb"]
@@ -141,11 +140,11 @@ def test_cli_reuse(raqqa_dir, tmp_path, capsys):
     )
     assert code == 0, capsys.readouterr().err
     pairs = pd.read_csv(out / "pairs.csv", keep_default_na=False)
-    assert len(pairs) == 6 and list(pairs.columns) == PAIR_COLUMNS
+    assert len(pairs) == 5 and list(pairs.columns) == PAIR_COLUMNS
     meta = json.loads((out / "pairs.csv.meta.json").read_text())
-    assert meta["command"] == "rhetoric reuse" and meta["rows"] == 6
+    assert meta["command"] == "rhetoric reuse" and meta["rows"] == 5
     assert (out / "manifest.yaml").exists() and (out / "passages.csv").exists()
-    assert "6 reusing pairs" in capsys.readouterr().err
+    assert "5 reusing pairs" in capsys.readouterr().err
 
 
 def test_cli_reuse_missing_origin(raqqa_dir, tmp_path, capsys):
