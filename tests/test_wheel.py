@@ -130,7 +130,7 @@ def test_wheel_installs_in_a_clean_venv_and_scores_offline(wheel, tmp_path):
         "import json, rhetoric, importlib.metadata as md\n"
         "from rhetoric import Analyzer\n"
         "from rhetoric.worksheet import load_notes\n"
-        "s = Analyzer().score('It may rain. Obviously they lied, the BBC said.', doc_id='x')\n"
+        "s = Analyzer().score('It may rain. Obviously they lied. The BBC said so.', doc_id='x')\n"
         "print(json.dumps({'file': rhetoric.__file__, 'dist': md.version('rhetoric-certainty'),\n"
         "  'hedges': int(s.paragraphs['hedges'].sum()), 'absolutes': int(s.paragraphs['absolutes'].sum()),\n"
         "  'questions': len(load_notes()['questions'])}))\n"
