@@ -1,20 +1,10 @@
 """A corpus: documents listed in a manifest, related to one original report.
 
-Manifests are read and checked in :mod:`rhetoric.manifest`. A manifest is YAML (``documents:`` list) or CSV (one row a document) with
-these fields; only ``id`` is required, and every document but the original
-needs ``via``:
-
-============== ==============================================================
-id             short unique name
-file           path relative to the manifest; omit for a document known only
-               as a link in the chain (an outlet that relayed the story)
-title, author, outlet, url, date_note, note
-date           ISO date (``2017-11-13``)
-origin         ``true`` for the one original report
-via            ids the story reached this document through (YAML list, or
-               ``;``-separated in CSV); hops are counted on the shortest path
-reconstructed  ``true`` when the file is a reconstruction, not the full text
-============== ==============================================================
+Manifests (YAML or CSV, one entry a document: ``id``, ``file``, ``date``,
+``origin``, ``via``...) are read and checked in :mod:`rhetoric.manifest`,
+whose docstring lists the fields. Scoring a corpus aligns every document to
+the original, labels each paragraph's provenance and distance, and computes
+what each retelling changed (:mod:`rhetoric.diff`).
 
 Example:
     >>> corpus = Corpus.from_manifest("data/raqqa/manifest.yaml")  # doctest: +SKIP

@@ -29,6 +29,7 @@ from typing import Any
 import pandas as pd
 
 from .diff import CHANGE_KINDS
+from .highlight import PAGE as _PAGE
 
 __all__ = ["to_diff_dict", "render_diff_html", "KIND_LABELS", "CSS"]
 
@@ -275,28 +276,13 @@ CSS = """
 
 # A Content-Security-Policy that allows inline styles and nothing else: no
 # script runs and nothing is fetched, even by mistake.
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="rhetoric">
-<title>{title}</title>
-<style>
-@page {{ margin: 12mm; }}
-html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-body {{ margin: 0; background: #fff; }}
-{css}</style>
-</head>
-<body>
-<div class="rhetoric-diff">
-{head}
-<div class="dx-colhead"><div>The original</div><div>The retelling</div></div>
-{pairs}</div>
-</body>
-</html>
-"""
+# The highlight page's frame (its Content-Security-Policy allows inline styles
+# and nothing else: no script runs and nothing is fetched, even by mistake).
+PAGE = _PAGE.replace(
+    "{root}",
+    '<div class="rhetoric-diff">\n{head}\n'
+    '<div class="dx-colhead"><div>The original</div><div>The retelling</div></div>\n{pairs}</div>',
+)
 HEAD = """<header class="dx-head">
 <h1>{title}</h1>
 <p class="dx-docid">{docline}</p>
