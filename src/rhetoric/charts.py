@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .vocab import CATEGORY_COLORS as _VOCAB_COLORS
+
 __all__ = [
     "PROVENANCE_ORDER",
     "MEASURES",
@@ -50,7 +52,7 @@ MEASURES = {
     "sources_per_100": "sources / 100 words",
     "certainty": "certainty index",
 }
-CATEGORY_COLORS = {"hedge": "#2c7bb6", "absolute": "#d7191c", "emotive": "#fdae61", "source": "#1a9641"}
+CATEGORY_COLORS = dict(_VOCAB_COLORS)  # the shared vocabulary's colours (rhetoric.vocab)
 
 
 def _alt():

@@ -28,52 +28,28 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .quotes import paragraph_quotes
+from .vocab import CATEGORIES as _VOCAB_CATEGORIES
+from .vocab import QUOTED_COLOUR
+from .voice import paragraph_voices
 
 if TYPE_CHECKING:
     from .score import Analyzer, Scores
 
 __all__ = ["to_dict", "render_html", "highlight", "highlight_file", "HighlightHTML", "LEGEND", "CSS"]
 
-CATEGORIES = ("hedge", "absolute", "emotive", "source")
+CATEGORIES = tuple(_VOCAB_CATEGORIES)
 KINDS = ("body", "heading", "boilerplate")
 
 # The legend is data: the CSS below uses the same colours and underline styles.
 # Colours are ColorBrewer's RdYlBu/RdYlGn ends; each category also gets its own
 # underline style so the highlights stay apart in greyscale print.
 LEGEND: list[dict[str, str]] = [
-    {
-        "category": "hedge",
-        "label": "Hedge",
-        "colour": "#2c7bb6",
-        "underline": "wavy",
-        "meaning": "makes a claim sound less sure: may, perhaps, reportedly, it seems.",
-    },
-    {
-        "category": "absolute",
-        "label": "Absolute",
-        "colour": "#d7191c",
-        "underline": "double",
-        "meaning": "makes a claim sound certain or total: clearly, in fact, never, everybody.",
-    },
-    {
-        "category": "emotive",
-        "label": "Emotive",
-        "colour": "#fdae61",
-        "underline": "dotted",
-        "meaning": "a loaded word that carries the writer's judgement: filthy, moronic, regime.",
-    },
-    {
-        "category": "source",
-        "label": "Source",
-        "colour": "#1a9641",
-        "underline": "solid",
-        "meaning": "says where information comes from: said, according to, a named person, a quotation, a link.",
-    },
+    {"category": cat, **{k: v for k, v in entry.items() if k != "plural"}} for cat, entry in _VOCAB_CATEGORIES.items()
+] + [
     {
         "category": "quoted",
         "label": "Quoted voice",
-        "colour": "#5e3c99",
+        "colour": QUOTED_COLOUR,
         "underline": "none",
         "meaning": "words inside quotation marks (in italics) are the speaker's: their cues are "
         "highlighted but not counted in the author's scores.",
@@ -201,13 +177,19 @@ def to_dict(scores: Scores) -> dict:
     order = {c: i for i, c in enumerate(CATEGORIES)}
 
     paragraphs = []
-    for p, found in zip(doc.paragraphs, paragraph_quotes(doc.paragraphs), strict=True):
+    for p, voice in zip(doc.paragraphs, paragraph_voices(doc.paragraphs), strict=True):
         text = p.text
         n = len(text)
         row = rows.get(p.index, {})
         boilerplate = p.kind == "boilerplate"
-        # Voice as the scorer reads it: boilerplate is not read and ends any open quote.
-        quotes = [(0, n)] if p.blockquote and not boilerplate else [(q.start, q.end) for q in found]
+        # Voice as the scorer reads it (rhetoric.voice): quote marks, block quotes, the passage
+        # after a lead-in; boilerplate is not read and ends any open quote.
+        if boilerplate:
+            quotes = []
+        elif voice.basis:
+            quotes = [(0, n)]
+        else:
+            quotes = [(x.start, x.end) for x in voice.stretches]
         cues = []
         for r in [] if boilerplate else by_para.get(p.index, []):
             s = min(max(_int(r.get("para_start")), 0), n)
