@@ -150,13 +150,15 @@ def test_no_text_is_lost(text, markup):
 
     if markup == "markdown":  # "1. " starting a line is a list marker there, as Markdown says
         assume(not re.search(r"(?m)^[ ]{0,3}\d{1,9}[.)][ \t]+\S", text))
+    # In Markdown a closed HTML comment is markup, as Markdown says; its words are not text.
+    expected = re.sub(r"<!--.*?-->", "", text, flags=re.S) if markup == "markdown" else text
     try:
         doc = read_document(text, "p", markup=markup)
     except InputError:
-        assert not _tokens(text)
+        assert not _tokens(expected)
         return
     got = _tokens(" ".join(p.text for p in doc.paragraphs))
-    assert got == _tokens(text)
+    assert got == _tokens(expected)
 
 
 # Fragments whose repetition made a reader super-linear before (issue 10), and more.
