@@ -309,26 +309,6 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
-def _resolve(
-    found: list[tuple[int, int, str, Entry, object, bool]],
-) -> list[tuple[int, int, str, Entry, object, bool]]:
-    """Longest match wins inside each group; hedges and absolutes share a group."""
-    groups: dict[str, list] = {}
-    for m in found:
-        groups.setdefault("stance" if m[2] in OPPOSITE else m[2], []).append(m)
-    kept = []
-    for ms in groups.values():
-        ms.sort(key=lambda m: (-(m[1] - m[0]), -m[3].weight, m[0]))
-        taken: set[int] = set()
-        for m in ms:
-            toks = range(m[0], m[1])
-            if taken.isdisjoint(toks):
-                taken.update(toks)
-                kept.append(m)
-    kept.sort(key=lambda m: (m[0], m[1]))
-    return kept
-
-
 def _subject(verb):
     """The subject of an attribution verb, following conjunctions up one level."""
     for c in verb.children:
