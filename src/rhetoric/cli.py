@@ -466,29 +466,29 @@ def _cmd_diff(args) -> int:
     import dataclasses
 
     from .diff import diff_scores
+    from .outputs import atomic_open
     from .score import Analyzer
     from .text import read_file
 
     # Read both first: a bad file fails before the model loads.
     docs = [read_file(p, encoding=args.encoding) for p in (args.original, args.derived)]
+    out = _checked_output(args, [Path(args.original), Path(args.derived)])  # before the model loads
     if docs[0].doc_id == docs[1].doc_id:
         docs[1] = dataclasses.replace(docs[1], doc_id=docs[1].doc_id + "~2")
     analyzer = Analyzer(args.model, args.lexicon, ner=args.ner, readability=False)
     original, derived = analyzer.score_many(docs)
     d = diff_scores(original, derived)
-    out = args.output if args.output and args.output != "-" else None
     if args.html:
         page = d.to_html(title=derived.doc_id, origin_title=original.doc_id)
         if out:
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            Path(out).write_text(page, encoding="utf-8")
+            with atomic_open(out) as fh:
+                fh.write(page)
         else:
             sys.stdout.write(page)
     else:
         fmt = _format(args)
         if out:
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            with open(out, "w", encoding="utf-8", newline="") as fh:
+            with atomic_open(out) as fh:
                 _write_frame(d.changes, fh, fmt)
         else:
             _write_frame(d.changes, sys.stdout, fmt)
@@ -502,8 +502,11 @@ def _cmd_diff(args) -> int:
 
 
 def _write_frame(df, out, fmt: str) -> None:
+    """One table to ``out``, as the score and spans tables are written (CSV cells cannot run as formulas)."""
+    from .outputs import neutralise_formulas
+
     if fmt == "csv":
-        df.to_csv(out, index=False, lineterminator="\n")
+        neutralise_formulas(df).to_csv(out, index=False, lineterminator="\n")
     elif len(df):
         lines = df.to_json(orient="records", lines=True, force_ascii=False)
         out.write(lines if lines.endswith("\n") else lines + "\n")
@@ -580,6 +583,15 @@ def _cmd_lexicon(args) -> int:
     return 0
 
 
+def _progress_flags(parser: argparse.ArgumentParser) -> None:
+    """--progress / --no-progress (default: a bar only on a terminal)."""
+    bar = parser.add_mutually_exclusive_group()
+    bar.add_argument(
+        "--progress", dest="progress", action="store_true", default=None, help="always show a progress bar"
+    )
+    bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -641,11 +653,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="with --format parquet: skip the partitions an interrupted run already wrote")  # fmt: skip
     dk.add_argument("--partition-size", type=int, default=64, metavar="N",
                     help="documents per Dask task and per Parquet file (default 64)")  # fmt: skip
-    bar = table.add_mutually_exclusive_group()
-    bar.add_argument(
-        "--progress", dest="progress", action="store_true", default=None, help="always show a progress bar"
-    )
-    bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    _progress_flags(table)
 
     parser = argparse.ArgumentParser(
         prog="rhetoric",
@@ -712,9 +720,7 @@ def _parser() -> argparse.ArgumentParser:
         help="also read manifest files under DIR (by default only files under the manifest's folder, "
         "after resolving symbolic links, are read)",
     )
-    cbar = co.add_mutually_exclusive_group()
-    cbar.add_argument("--progress", dest="progress", action="store_true", default=None)
-    cbar.add_argument("--no-progress", dest="progress", action="store_false")
+    _progress_flags(co)
     df = sub.add_parser(
         "diff",
         parents=[common],
@@ -748,9 +754,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="aligned words for a pair to count (default 20)")  # fmt: skip
     ru.add_argument("--workers", type=int, metavar="N", help="run on a local Dask cluster of N processes")
     ru.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS")
-    rbar = ru.add_mutually_exclusive_group()
-    rbar.add_argument("--progress", dest="progress", action="store_true", default=None)
-    rbar.add_argument("--no-progress", dest="progress", action="store_false")
+    _progress_flags(ru)
     ws = sub.add_parser(
         "worksheet",
         parents=[common],
