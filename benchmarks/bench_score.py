@@ -72,7 +72,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "raqqa"
-TARGET_OVERHEAD = 0.15
+TARGET_OVERHEAD = 0.15  # the word-sense issue: no slower than +15% over the parse
+TARGET_OVERHEAD_SCALE = 0.10  # the scale issue's target, in one process and in two
 FLAT_TOLERANCE = 0.10  # peak memory at full size within 10% of the 1/4 run counts as flat
 CPU_SHARE_WARNING = 0.9  # a one-process run with less CPU time / wall time than this was starved
 WARMUP_SEED = "003"  # the shortest seed (about 800 words)
@@ -333,7 +334,7 @@ def speedup(results: dict, one: str, two: str) -> float:
 
 def report(info: dict, results: dict, command: str) -> str:
     """The printed report: header, Markdown table, ratios, memory flatness."""
-    full = results["bare"]
+    full = next(iter(results.values()))
     repeat = len(full["runs"])
     lines = [
         "# rhetoric benchmark: scorer vs bare spaCy parse",
@@ -358,6 +359,8 @@ def report(info: dict, results: dict, command: str) -> str:
     ]
     for key in ("bare", "scorer", "scorer_noread", "bare_ner", "scorer_ner",
                 "bare_np2", "scorer_np2"):
+        if key not in results:
+            continue
         r = results[key]
         peak = f"{r['peak_mb']:,.0f}"
         if r["n_process"] > 1:
@@ -366,24 +369,32 @@ def report(info: dict, results: dict, command: str) -> str:
                      f"{r['seconds']:,.1f} | {r['words_per_s']:,.0f} | {r['cpu_s']:,.1f} | {peak} | "
                      f"{r['load_s']:.2f} |")
 
-    lines += ["", f"## Overhead of the scorer's own work (target: at most "
-                  f"+{TARGET_OVERHEAD:.0%} on top of the parse)", ""]
+    lines += ["", f"## Overhead of the scorer's own work (targets: at most "
+                  f"+{TARGET_OVERHEAD:.0%}, then +{TARGET_OVERHEAD_SCALE:.0%}, on top of the parse)", ""]
+    have = lambda *keys: all(k in results for k in keys)  # noqa: E731  (--only runs a subset)
     for _, scorer, bare, what in PAIRS:
+        if not have(scorer, bare):
+            continue
         ov = overhead(results, scorer, bare)
-        verdict = "PASS" if ov <= TARGET_OVERHEAD else "MISS"
+        verdict = "/".join("PASS" if ov <= t else "MISS" for t in (TARGET_OVERHEAD, TARGET_OVERHEAD_SCALE))
+        spread = [run["seconds"] for run in results[scorer]["runs"]], [run["seconds"] for run in results[bare]["runs"]]
         lines.append(f"- {what}: scorer costs {ov:+.1%} on top of the parse: {verdict} "
-                     f"(on CPU time: {overhead(results, scorer, bare, 'cpu_s'):+.1%})")
-    lines += [
-        f"- readability columns: {overhead(results, 'scorer', 'scorer_noread'):+.1%} "
-        "on the scorer without them",
-        f"- NER: the parse with NER takes {overhead(results, 'bare_ner', 'bare'):+.1%} "
-        "longer than without",
-        f"- default pipeline without NER: "
-        f"{'PASS' if 'ner' not in info['components'] else 'MISS'} "
-        f"({', '.join(info['components'])})",
-        f"- n_process=2 speed-up: parse x{speedup(results, 'bare', 'bare_np2'):.2f}, "
-        f"scorer x{speedup(results, 'scorer', 'scorer_np2'):.2f}",
-    ]
+                     f"(+15%/+10%; on CPU time: {overhead(results, scorer, bare, 'cpu_s'):+.1%}; "
+                     f"runs: scorer {', '.join(f'{x:.1f}' for x in spread[0])} s, "
+                     f"parse {', '.join(f'{x:.1f}' for x in spread[1])} s)")
+    if have("scorer", "scorer_noread"):
+        lines.append(f"- readability columns: {overhead(results, 'scorer', 'scorer_noread'):+.1%} "
+                     "on the scorer without them")
+    if have("bare_ner", "bare"):
+        lines.append(f"- NER: the parse with NER takes {overhead(results, 'bare_ner', 'bare'):+.1%} "
+                     "longer than without")
+    lines.append(f"- default pipeline without NER: {'PASS' if 'ner' not in info['components'] else 'MISS'} "
+                 f"({', '.join(info['components'])})")
+    if have("bare", "bare_np2", "scorer", "scorer_np2"):
+        lines.append(f"- n_process=2 speed-up: parse x{speedup(results, 'bare', 'bare_np2'):.2f}, "
+                     f"scorer x{speedup(results, 'scorer', 'scorer_np2'):.2f}")
+    if not have("scorer_q1", "scorer_q2", "scorer"):
+        return "\n".join(lines)
 
     lines += ["", "## Memory as the corpus grows (scorer, 1 process, default components)", "",
               "| corpus | words | seconds | words/s | MB after load + warm-up | peak MB |",
@@ -428,6 +439,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--json", metavar="FILE", default=None, help="also write the results as JSON")
     ap.add_argument("--report", metavar="FILE", default=None,
                     help="print the report again from a JSON file written by --json; run nothing")
+    ap.add_argument("--only", metavar="KEYS", default=None,
+                    help="run only these configurations, comma-separated (bare, scorer, scorer_noread, "
+                         "bare_ner, scorer_ner, bare_np2, scorer_np2, scorer_q1, scorer_q2)")
     ap.add_argument("--child", metavar="SPEC", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.words is None:
@@ -458,8 +472,10 @@ def main(argv: list[str] | None = None) -> None:
     info = machine_info()
     results = {}
     started = time.perf_counter()
+    only = set(args.only.split(",")) if args.only else None
     for spec in configurations(args.words, args.batch_size, args.lexicon):
-        results[spec["key"]] = run_config(spec, args.repeat)
+        if only is None or spec["key"] in only:
+            results[spec["key"]] = run_config(spec, args.repeat)
     print(f"all runs took {time.perf_counter() - started:,.0f} s", file=sys.stderr)
 
     text = report(info, results, command)
@@ -468,9 +484,10 @@ def main(argv: list[str] | None = None) -> None:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         payload = {"command": command, "machine": info, "repeat": args.repeat,
                    "target_overhead": TARGET_OVERHEAD, "results": results,
-                   "overhead": {name: overhead(results, s, b) for name, s, b, _ in PAIRS},
+                   "overhead": {name: overhead(results, s, b) for name, s, b, _ in PAIRS
+                                if s in results and b in results},
                    "overhead_cpu": {name: overhead(results, s, b, "cpu_s")
-                                    for name, s, b, _ in PAIRS}}
+                                    for name, s, b, _ in PAIRS if s in results and b in results}}
         Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 
 

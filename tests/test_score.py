@@ -231,15 +231,62 @@ def test_seed_totals(seeds):
 
 @pytest.mark.slow
 def test_two_processes_give_the_same_tables(analyzer, raqqa_dir):
-    """With n_process=2 the cue rules run in the worker processes; the tables do not change."""
+    """With n_process=2 the workers read, parse and score; the tables do not change, nor their order."""
     from rhetoric.text import read_file
 
-    docs = [read_file(p) for p in sorted(raqqa_dir.glob("00*.txt"))[:2]]
-    one = list(analyzer.score_many(docs))
-    two = list(analyzer.score_many(docs, n_process=2))
+    paths = sorted(raqqa_dir.glob("00*.txt"))[:3]
+    docs = [read_file(p) for p in paths[:2]]
+    items = [*docs, paths[2], "Officials said the figures might be revised.", ("It is obviously true.", "mine")]
+    one = list(analyzer.score_many(items))
+    two = list(analyzer.score_many(items, n_process=2, batch_size=1))
+    assert [s.doc_id for s in two] == [s.doc_id for s in one] == [*(d.doc_id for d in docs), one[2].doc_id, "doc3", "mine"]
     for a, b in zip(one, two, strict=True):
         pd.testing.assert_frame_equal(a.spans, b.spans)
         pd.testing.assert_frame_equal(a.paragraphs, b.paragraphs)
-    # and the single-process path is not changed by the component that joined the pipeline
+    # and the single-process path is not changed by having run the workers
     again = list(analyzer.score_many(docs[:1]))
     pd.testing.assert_frame_equal(again[0].spans, one[0].spans)
+
+
+def test_a_bad_document_in_a_worker_raises_in_the_caller(analyzer):
+    from rhetoric.text import InputError
+
+    with pytest.raises(InputError):
+        list(analyzer.score_many(["A fine text.", "   "], n_process=2))
+
+
+def test_paragraphs_cut_from_the_parse_equal_span_as_doc(nlp, raqqa_dir):
+    """scan's cheaper copy of each paragraph is exactly what spaCy's Span.as_doc gives."""
+    from rhetoric.scan import _Cutter, layout_of
+    from rhetoric.text import read_file
+
+    clean = read_file(raqqa_dir / "001_d2059ae70f4b2c2d.txt").clean
+    doc = nlp(clean)
+    cut = _Cutter(doc, clean)
+    rewired = 0
+    for p in layout_of(clean).paragraphs:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        mine, text = cut(span)
+        theirs = span.as_doc(array_head=cut.head, array=doc.to_array(cut.head))
+        assert text == theirs.text
+        assert (mine.to_array(cut.head) == theirs.to_array(cut.head)).all()
+        rewired += sum(not span.start <= t.head.i < span.end for t in span)
+    assert rewired > 0  # the parse links some tokens across paragraphs: the rewiring was exercised
+
+
+def test_boilerplate_is_not_parsed(raqqa_dir):
+    from rhetoric.score import _parts
+    from rhetoric.text import read_file
+
+    doc = read_file(raqqa_dir / "001_d2059ae70f4b2c2d.txt")
+    boiler = [p for p in doc.paragraphs if p.kind == "boilerplate"]
+    assert len(boiler) == 20
+    parts = list(_parts(doc))
+    assert len(parts) > 1
+    for base, end, layout in parts:
+        assert all(q.kind != "boilerplate" for q in layout.paragraphs)
+        assert not any(base <= b.clean_start < end for b in boiler)
+    scored = {q.index for _, _, layout in parts for q in layout.paragraphs}
+    assert scored == {p.index for p in doc.paragraphs if p.kind != "boilerplate"}

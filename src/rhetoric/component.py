@@ -69,30 +69,23 @@ class RhetoricComponent:
             Doc.set_extension("rhetoric_cues", default=None)
         if not Doc.has_extension("rhetoric_tallies"):
             Doc.set_extension("rhetoric_tallies", default=None)
-        if not Doc.has_extension("rhetoric_layout"):
-            Doc.set_extension("rhetoric_layout", default=None)
         if not Span.has_extension("rhetoric"):
             Span.set_extension("rhetoric", getter=_span_cue)
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = doc._.rhetoric_layout
-        if isinstance(layout, list):
-            # Sent to a worker process by the Analyzer (n_process > 1): plain data both ways,
-            # so that the Doc can travel back (spaCy sends Docs as bytes, user data as msgpack).
-            self.apply(doc, layout_from_data(layout))
-            doc._.rhetoric_layout = None
-            doc._.rhetoric_cues = [cue_to_data(c) for c in doc._.rhetoric_cues]
-            doc._.rhetoric_tallies = [[i, t.words, t.quoted_words, t.inferred_quoted_words, t.sentences]
-                                      for i, t in doc._.rhetoric_tallies.items()]
-            doc.spans.clear()
-            return doc
-        return self.apply(doc, layout)
+        return self.apply(doc)
 
-    def apply(self, doc: Doc, layout: Layout | None = None) -> Doc:
-        """Scan ``doc`` with a given layout (the Analyzer's paragraphs), or read it as plain text."""
-        cues, tallies = scan_doc(doc, self.matcher, layout)
+    def apply(self, doc: Doc, layout: Layout | None = None, *, spans: bool = True, text: str | None = None) -> Doc:
+        """Scan ``doc`` with a given layout (the Analyzer's paragraphs), or read it as plain text.
+
+        ``spans=False`` leaves ``doc.spans`` alone: the Analyzer reads the cues, not the spans.
+        ``text`` is ``doc.text`` when the caller has it.
+        """
+        cues, tallies = scan_doc(doc, self.matcher, layout, text)
         doc._.rhetoric_cues = cues
         doc._.rhetoric_tallies = tallies
+        if not spans:
+            return doc
         counted, aside = [], []
         for c in cues:
             span = doc.char_span(c.start, c.end, label=c.category, alignment_mode="expand")
@@ -101,53 +94,6 @@ class RhetoricComponent:
         doc.spans[self.span_key] = counted
         doc.spans[f"{self.span_key}_set_aside"] = aside
         return doc
-
-
-# -- plain data for the trip to and from worker processes --------------------------------
-
-
-def layout_to_data(layout: Layout) -> list:
-    """A :class:`~rhetoric.scan.Layout` as nested lists (msgpack can carry them)."""
-    return [
-        [p.index, p.start, p.end, p.kind, p.voice.basis,
-         [[x.start, x.end, x.basis] for x in p.voice.stretches],
-         [[q.start, q.end, q.closed] for q in p.voice.quotes],
-         [list(link) for link in p.links]]
-        for p in layout.paragraphs
-    ]  # fmt: skip
-
-
-def layout_from_data(data: list) -> Layout:
-    from .quotes import Quote
-    from .scan import ParaLayout
-    from .voice import ParagraphVoice, Stretch
-
-    return Layout([
-        ParaLayout(i, s, e, kind,
-                   ParagraphVoice(basis, tuple(Stretch(*x) for x in st), tuple(Quote(*q) for q in qs)),
-                   tuple(tuple(x) for x in links))
-        for i, s, e, kind, basis, st, qs, links in data
-    ])  # fmt: skip
-
-
-_ENTRY_FIELDS = ("term", "category", "subtype", "match_on", "pos", "negated", "weight", "source", "note", "origin")
-_CUE_FIELDS = ("start", "end", "category", "voice", "rule", "subtype", "negated", "weight", "explanation",
-               "sense", "counted", "voice_basis", "para")  # fmt: skip
-
-
-def cue_to_data(c: Cue) -> list:
-    e = c.entry
-    entry = None if e is None else [list(v) if isinstance(v, tuple) else v for v in (getattr(e, f) for f in _ENTRY_FIELDS)]
-    return [getattr(c, f) for f in _CUE_FIELDS] + [entry]
-
-
-def cue_from_data(data: list) -> Cue:
-    from .lexicon import Entry
-
-    *values, entry = data
-    if entry is not None:
-        entry = Entry(**{f: tuple(v) if f == "pos" else v for f, v in zip(_ENTRY_FIELDS, entry, strict=True)})
-    return Cue(**dict(zip(_CUE_FIELDS, values, strict=True)), entry=entry)
 
 
 @Language.factory(

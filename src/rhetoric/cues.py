@@ -157,36 +157,30 @@ class CueMatcher:
     def _lower_lemmas(self, arrays: TokenArrays) -> list[int]:
         """Hashes of the lower-cased lemmas (a lemma keeps its case: "Rumour").
 
-        Each distinct lemma is looked up once per paragraph (numpy.unique), not once per token.
+        Each lemma is hashed once per matcher (a cache keyed by the lemma's hash).
         """
-        import numpy as np
-
         if not arrays.n:
             return []
-        cache, strings, h = self._lemma_key, self._strings, self._hash
-        uniq, inverse = np.unique(arrays.lemma_array, return_inverse=True)
-        keys = []
-        for lem in uniq.tolist():
+        from spacy.parts_of_speech import NOUN
+
+        cache, strings, h, by_lemma = self._lemma_key, self._strings, self._hash, self.by_lemma
+        out = []
+        for lem, low, pos in zip(arrays.lemma_array.tolist(), arrays.lower, arrays.pos, strict=True):
             key = cache.get(lem)
             if key is None:
                 text = strings[lem] if lem else ""
                 key = h(text.lower()) if text else 0
                 cache[lem] = key
-            keys.append(key)
-        mapped = np.array(keys, dtype=np.uint64)[inverse]
-        # No lemma (a pipeline without a lemmatizer): fall back to the lower-cased form.
-        out = np.where(mapped == 0, arrays.lower_array, mapped).tolist()
-        # A plural the lemmatizer left as it is ("maniacs"): try the singular where an entry has it.
-        from spacy.parts_of_speech import NOUN
-
-        lowers, pos = arrays.lower, arrays.pos
-        for i, key in enumerate(out):
-            if pos[i] == NOUN and key == lowers[i] and key not in self.by_lemma:
+            # No lemma (a pipeline without a lemmatizer): fall back to the lower-cased form.
+            key = key or low
+            if pos == NOUN and key == low and key not in by_lemma:
+                # A plural the lemmatizer left as it is ("maniacs"): the singular, where an entry has it.
                 word = strings[key] if key in strings else ""
                 if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
                     sing = h(word[:-1])
-                    if sing in self.by_lemma:
-                        out[i] = sing
+                    if sing in by_lemma:
+                        key = sing
+            out.append(key)
         return out
 
     def matches(self, doc, arrays: TokenArrays | None = None) -> list[tuple[int, int, Entry]]:
@@ -409,7 +403,10 @@ def _whose_verb(tok, category: str, entry: Entry, pats) -> tuple[str, Entry]:
             return "hedge", replace(entry, subtype="weasel", source=_join(entry.source, "vincze2013"))
         words = {subj.lower_, subj.lemma_.lower()}
         if words & pats["evidence_noun"]:
-            return category, entry  # "the data suggest", "early returns suggest": the author's inference, hedged
+            # "the data suggest", "the measurements indicate": evidence holds no belief; the author
+            # draws a tentative inference from it (Hyland 2005). A document ("the report suggests")
+            # makes a claim of its own: a source, as the span gold reads news.
+            return category, entry
         return "source", replace(
             entry, category="source", subtype="belief", note="reported belief: " + entry.note
         )

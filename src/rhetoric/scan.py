@@ -212,45 +212,116 @@ def _count_words(arrays: TokenArrays, voice: ParagraphVoice, base: int, t: Tally
         t.sentences += 1
 
 
-def scan_doc(doc, matcher: CueMatcher, layout: Layout | None = None) -> tuple[list[Cue], dict[int, Tally]]:
+def scan_doc(
+    doc, matcher: CueMatcher, layout: Layout | None = None, text: str | None = None
+) -> tuple[list[Cue], dict[int, Tally]]:
     """Cues and tallies of every paragraph of a parsed text.
 
     Args:
         doc: the parsed text (a spaCy ``Doc``).
         matcher: the compiled lexicon.
         layout: its paragraphs; read from ``doc.text`` as plain text if ``None``.
+        text: ``doc.text``, if the caller has it (joining the tokens again costs time).
 
     Returns:
         ``(cues, tallies)``: cues with offsets into ``doc.text`` and their
         paragraph number in ``para``; a :class:`Tally` per scored paragraph.
     """
+    if text is None:
+        text = doc.text
     if layout is None:
-        if not doc.text.strip():
+        if not text.strip():
             return [], {}
-        layout = layout_of(doc.text)
+        layout = layout_of(text)
     cues: list[Cue] = []
     tallies: dict[int, Tally] = {}
-    # Span.as_doc reads the whole document's arrays unless given them: read them once.
-    head = doc._get_array_attrs()
-    array = doc.to_array(head)
+    cut = _Cutter(doc, text)
     for p in layout.paragraphs:
         if p.kind == "boilerplate" or p.end <= p.start:
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        pdoc = span.as_doc(array_head=head, array=array)  # paragraphs never share a row of it
+        pdoc, ptext = cut(span)
         base = span.start_char
         shift = p.start - base  # the paragraph's own offsets start at p.start
-        text = pdoc.text
         arrays = TokenArrays(pdoc)
         voice = _shift_voice(p.voice, shift)
         links = [(s + shift, e + shift, url) for s, e, url in p.links]
         t = tallies.setdefault(p.index, Tally())
-        for c in find_cues(pdoc, matcher, arrays=arrays, text=text, voice=voice, links=links):
+        for c in find_cues(pdoc, matcher, arrays=arrays, text=ptext, voice=voice, links=links):
             cues.append(replace(c, start=c.start + base, end=c.end + base, para=p.index))
         _count_words(arrays, voice, 0, t)
     return cues, tallies
+
+
+class _Cutter:
+    """Paragraphs of a parsed text as Docs of their own: ``span.as_doc()``, made cheaper.
+
+    ``Span.as_doc`` walks every token in Python (words, spaces, heads); here the
+    words are sliced from the text and the heads checked on the arrays, and only
+    a token whose head lies outside the paragraph is rewired, exactly as
+    ``as_doc`` does it (to its highest ancestor inside, else a new root). With
+    entity annotation (``ner=True``) it calls ``as_doc`` itself, which also trims
+    entities cut by the paragraph's edges.
+    """
+
+    def __init__(self, doc, text: str) -> None:
+        from spacy.attrs import DEP, ENT_IOB, HEAD, LENGTH, SPACY
+
+        self.doc = doc
+        self.text = text
+        self.head = doc._get_array_attrs()
+        self.array = doc.to_array(self.head)
+        col = {a: k for k, a in enumerate(self.head)}
+        self.length, self.space, self.heads = col[LENGTH], col[SPACY], col[HEAD]
+        self.dep, self.ent_iob = col.get(DEP), col.get(ENT_IOB)
+        self.fast = not doc.has_annotation("ENT_IOB")
+
+    def __call__(self, span):
+        """``(paragraph Doc, its text)``."""
+        import numpy as np
+        from spacy.symbols import dep
+        from spacy.tokens import Doc
+
+        doc, start, end = self.doc, span.start, span.end
+        if not self.fast:
+            pdoc = span.as_doc(array_head=self.head, array=self.array.copy())
+            return pdoc, pdoc.text
+        sub = self.array[start:end].copy()
+        n = end - start
+        lengths = sub[:, self.length].astype(np.int64)
+        spaces = sub[:, self.space].astype(bool)
+        ends = np.cumsum(lengths + spaces)
+        starts = ends - lengths - spaces
+        s0, text = span.start_char, self.text
+        words = [text[s0 + a : s0 + a + k] for a, k in zip(starts.tolist(), lengths.tolist(), strict=True)]
+        rel = sub[:, self.heads].view(np.int64)
+        target = np.arange(n) + rel
+        outside = np.flatnonzero((target < 0) | (target >= n)).tolist()
+        new_roots: dict[int, int] = {}
+        for i in outside:
+            token = doc[start + i]
+            if self.dep is not None:
+                sub[i, self.dep] = dep
+            top = token.head.i - start
+            for ancestor in token.ancestors:
+                top = ancestor.i - start
+                if 0 <= top < n:
+                    sub[i, self.heads] = np.int64(top - i).astype(np.uint64)
+            if not 0 <= i + int(sub[i, self.heads].view(np.int64)) < n:
+                root = new_roots.get(top)
+                if root is not None:
+                    sub[i, self.heads] = np.int64(root - i).astype(np.uint64)
+                else:
+                    sub[i, self.heads] = 0
+                    new_roots[top] = i
+        if n and self.ent_iob is not None and sub[0, self.ent_iob] == 1:
+            sub[0, self.ent_iob] = 3
+        pdoc = Doc(doc.vocab, words=words, spaces=spaces.tolist())
+        pdoc.from_array(self.head, sub)
+        pdoc.tensor = doc.tensor[start:end]
+        return pdoc, text[s0 : s0 + int(ends[-1])] if n else ""
 
 
 def _with_extra(v: ParagraphVoice, stretches) -> ParagraphVoice:

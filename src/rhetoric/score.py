@@ -215,6 +215,8 @@ class Analyzer:
         # The same component that nlp.add_pipe("rhetoric") adds: one scoring path.
         self.component = RhetoricComponent(self.nlp, matcher=self.matcher)
         self.readability = readability
+        # What a worker process started with "spawn" (not Linux) needs to build the same analyzer.
+        self._init_args = (model, self.lexicon, {"ner": ner, "readability": readability, "senses": senses})
 
     # -- one document -------------------------------------------------------
 
@@ -238,14 +240,19 @@ class Analyzer:
         """Score many documents, streaming them through ``nlp.pipe``.
 
         Each document is parsed whole (in parts of up to :data:`PART_LIMIT`
-        characters cut at paragraph ends), so its paragraphs are read in the
-        same context as the spaCy component reads them.
+        characters cut at paragraph ends, boilerplate left out), so its
+        paragraphs are read in the same context as the spaCy component reads
+        them.
 
         Args:
             items: strings, ``(text, doc_id)`` pairs, paths, or
                 :class:`~rhetoric.text.Document` objects.
-            batch_size: parts (documents, mostly) per spaCy batch.
-            n_process: processes for ``nlp.pipe``.
+            batch_size: parts (documents, mostly) per spaCy batch; with
+                ``n_process > 1``, also the documents sent to a worker at a time.
+            n_process: processes. With more than one, each worker process
+                reads, parses and scores whole documents (the same steps as
+                here) and sends back only the finished tables; ``-1`` uses
+                every CPU.
             extra_voice: ``{doc_id: {paragraph: [Stretch, ...]}}``, quoted
                 stretches the text cannot show (a corpus's alignment to its
                 original; see :func:`rhetoric.scan.layout_of_document`).
@@ -254,16 +261,10 @@ class Analyzer:
             One :class:`Scores` per document, in input order, as soon as its
             last part is parsed; memory does not grow with the corpus.
         """
+        if n_process != 1:
+            yield from _score_in_processes(self, items, batch_size, n_process, extra_voice)
+            return
         pending: dict[int, tuple[Document, list[Cue], dict[int, Tally]]] = {}
-        workers = n_process != 1
-        if workers:
-            # The cue rules run in the worker processes: the component joins the pipeline there,
-            # and each part travels as a Doc that carries its layout as plain data.
-            from .component import cue_from_data, layout_to_data
-
-            if self.component.name not in self.nlp.pipe_names:
-                self.nlp.add_pipe(self.component.name, last=True, config={"lexicon": None})
-                self.nlp.get_pipe(self.component.name).matcher = self.matcher
 
         def units():
             for k, item in enumerate(items):
@@ -271,32 +272,22 @@ class Analyzer:
                 pending[k] = (doc, [], {})
                 for base, end, layout in _parts(doc, (extra_voice or {}).get(doc.doc_id)):
                     text = doc.clean[base:end]
-                    if workers:
-                        d = self.nlp.make_doc(text)
-                        d._.rhetoric_layout = layout_to_data(layout)
-                        yield d, (k, base, None)
-                    else:
-                        yield text, (k, base, layout)
-                yield (self.nlp.make_doc("") if workers else ""), (k, -1, None)
+                    yield text, (k, base, layout, text)
+                yield "", (k, -1, None, None)
 
-        disable = [] if workers else [n for n in (self.component.name,) if n in self.nlp.pipe_names]
-        for sdoc, (k, base, layout) in self.nlp.pipe(
-            units(), as_tuples=True, batch_size=batch_size, n_process=n_process, disable=disable
+        disable = [n for n in (self.component.name,) if n in self.nlp.pipe_names]
+        for sdoc, (k, base, layout, text) in self.nlp.pipe(
+            units(), as_tuples=True, batch_size=batch_size, disable=disable
         ):
             doc, cues, tallies = pending[k]
             if base < 0:
                 del pending[k]
                 yield self._tables(doc, cues, tallies)
                 continue
-            if workers:
-                part_cues = [cue_from_data(c) for c in sdoc._.rhetoric_cues or ()]
-                part_tallies = {i: Tally(*t) for i, *t in sdoc._.rhetoric_tallies or ()}
-            else:
-                self.component.apply(sdoc, layout)
-                part_cues, part_tallies = sdoc._.rhetoric_cues, sdoc._.rhetoric_tallies
-            for c in part_cues:
+            self.component.apply(sdoc, layout, spans=False, text=text)
+            for c in sdoc._.rhetoric_cues:
                 cues.append(replace(c, start=c.start + base, end=c.end + base))
-            for i, t in part_tallies.items():
+            for i, t in sdoc._.rhetoric_tallies.items():
                 acc = tallies.setdefault(i, Tally())
                 acc.words += t.words
                 acc.quoted_words += t.quoted_words
@@ -393,17 +384,83 @@ class Analyzer:
         return flesch(text)
 
 
+# -- many processes ------------------------------------------------------------------
+#
+# With n_process > 1 the documents go to a pool of worker processes, a chunk of
+# ``batch_size`` at a time, and each worker scores its chunk exactly as
+# ``score_many`` does in one process: reading, layout, parse, cue rules and
+# tables all run there, and only the finished Scores come back. (spaCy's own
+# ``n_process`` would parse in the workers but send every parsed Doc back to be
+# scored in the parent, which then competes with the workers for the CPUs.)
+
+_WORKER: Analyzer | None = None  # the analyzer of this worker process
+
+
+def _start_worker(analyzer_or_args) -> None:
+    global _WORKER
+    if isinstance(analyzer_or_args, Analyzer):
+        _WORKER = analyzer_or_args  # forked: the parent's loaded pipeline, shared copy-on-write
+    else:
+        model, lexicon, options = analyzer_or_args
+        _WORKER = Analyzer(model, lexicon, **options)
+
+
+def _score_chunk(items: list, batch_size: int, extra_voice) -> list[Scores]:
+    return list(_WORKER.score_many(items, batch_size=batch_size, extra_voice=extra_voice))
+
+
+def _score_in_processes(analyzer: Analyzer, items: Iterable, batch_size: int, n_process: int, extra_voice):
+    import multiprocessing as mp
+    import os
+    import sys
+    from collections import deque
+
+    n = n_process if n_process > 0 else (os.cpu_count() or 1)
+    fork = sys.platform == "linux" and "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if fork else "spawn")
+    init = analyzer if fork else analyzer._init_args
+    chunk_size = max(1, batch_size)
+
+    def chunks():
+        chunk: list = []
+        for k, item in enumerate(items):
+            # a bare string is named by its place in the whole input, as in one process
+            chunk.append((item, f"doc{k}") if isinstance(item, str) else item)
+            if len(chunk) == chunk_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    def extras_for(chunk: list):
+        if not extra_voice:
+            return None
+        ids = [c.doc_id if isinstance(c, Document) else c[1] if isinstance(c, tuple) else None for c in chunk]
+        if any(i is None for i in ids):
+            return extra_voice  # paths: their ids are known once read
+        return {i: extra_voice[i] for i in ids if i in extra_voice}
+
+    with ctx.Pool(n, initializer=_start_worker, initargs=(init,)) as pool:
+        waiting: deque = deque()
+        for chunk in chunks():
+            waiting.append(pool.apply_async(_score_chunk, (chunk, batch_size, extras_for(chunk))))
+            if len(waiting) >= 2 * n:  # a bounded queue: memory does not grow with the input
+                yield from waiting.popleft().get()
+        while waiting:
+            yield from waiting.popleft().get()
+
+
 def _parts(doc: Document, extra=None) -> Iterator[tuple[int, int, Layout]]:
     """The parts a document is parsed in: ``(clean_start, clean_end, layout)``.
 
     Consecutive paragraphs up to :data:`PART_LIMIT` characters make one part
-    (a whole document, mostly); boilerplate is parsed with its neighbours but
-    not scored. A paragraph longer than the limit is parsed in pieces of at
-    most :data:`MAX_CHUNK` characters cut at sentence ends (cues never cross
-    a piece boundary).
+    (a whole document, mostly). Boilerplate is not parsed: it ends a part, and
+    the next part starts after it. A paragraph longer than the limit is parsed
+    in pieces of at most :data:`MAX_CHUNK` characters cut at sentence ends
+    (cues never cross a piece boundary).
     """
     layout = layout_of_document(doc, extra=extra)
-    paras = layout.paragraphs
+    paras = [p for p in layout.paragraphs if p.kind != "boilerplate"]
     i, n = 0, len(paras)
     while i < n:
         p = paras[i]
@@ -417,8 +474,9 @@ def _parts(doc: Document, extra=None) -> Iterator[tuple[int, int, Layout]]:
                 yield base + cs, base + ce, Layout([piece])
             i += 1
             continue
-        j = i
-        while j < n and paras[j].end - p.start <= PART_LIMIT:
+        j = i + 1
+        # a run of paragraphs with no boilerplate between them
+        while j < n and paras[j].index == paras[j - 1].index + 1 and paras[j].end - p.start <= PART_LIMIT:
             j += 1
         group = paras[i:j]
         base = group[0].start
