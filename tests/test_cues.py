@@ -67,7 +67,7 @@ CASES = [
     (
         "“We didn’t want anyone to leave,” Col. Ryan Dillon told the news agency.",
         [
-            ("“We didn’t want anyone to leave,”", "source", "author"),
+            ("“We didn’t want anyone to leave,”", "source", "quoted"),
             ("Col. Ryan Dillon", "source", "author"),
             ("told", "source", "author"),
             ("news agency", "source", "author"),
@@ -78,7 +78,7 @@ CASES = [
         "He said “it is obviously a lie” and left.",
         [
             ("said", "source", "author"),
-            ("“it is obviously a lie”", "source", "author"),
+            ("“it is obviously a lie”", "source", "quoted"),
             ("obviously", "absolute", "quoted"),
             ("lie", "emotive", "quoted"),
         ],

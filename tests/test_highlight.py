@@ -174,7 +174,7 @@ SEGMENT_CASES = [
         [("It ", [], False), ("may", ["hedge"], False), (" rain.", [], False)],
         id="one-hedge",
     ),
-    # A quotation is a source in the author's voice; the hedge inside is the speaker's.
+    # A quotation is the author's sourcing, in the speaker's words; the hedge inside is the speaker's.
     pytest.param(
         "He said “we may leave” today.",
         [

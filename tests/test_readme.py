@@ -23,7 +23,7 @@ def test_string_example(analyzer):
     assert row.certainty == pytest.approx(-1 / 3)
     assert s.spans[["text", "category", "voice", "rule"]].values.tolist() == [
         ["not clear", "hedge", "author", "negated"],
-        ["“Obviously they lied,”", "source", "author", "quotation"],
+        ["“Obviously they lied,”", "source", "quoted", "quotation"],
         ["Obviously", "absolute", "quoted", "lexicon"],
         ["BBC", "source", "author", "named_source"],
         ["said", "source", "author", "lexicon"],

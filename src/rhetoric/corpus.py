@@ -347,13 +347,19 @@ def _other_is_quoted(p: pd.DataFrame, spans: pd.DataFrame) -> tuple[pd.DataFrame
     spans.loc[move, "voice_basis"] = "aligned_other"
     p = p.copy()
     rows = p["para"].isin(other)
+    from .score import sourced_by_author
+
+    own = sourced_by_author(spans["voice"], spans["rule"], spans["voice_basis"])
     counted = spans[spans["para"].isin(other) & spans["counted"] & (spans["voice"] == "quoted")]
     for cat, plural in (("hedge", "hedges"), ("absolute", "absolutes"), ("emotive", "emotive"), ("source", "sources")):
-        n = counted[counted["category"] == cat].groupby("para").size()
+        in_cat = counted[counted["category"] == cat]
+        if cat == "source":
+            in_cat = in_cat[~own.loc[in_cat.index]]  # the author's quotations stay the author's sourcing
+        n = in_cat.groupby("para").size()
         p.loc[rows, f"{plural}_quoted"] = p.loc[rows, "para"].map(n).fillna(0).astype(int).values
         if cat != "source":
             p.loc[rows, plural] = 0
-    src = spans[spans["para"].isin(other) & spans["counted"] & (spans["voice"] == "author") & (spans["category"] == "source")]
+    src = spans[spans["para"].isin(other) & spans["counted"] & own & (spans["category"] == "source")]
     p.loc[rows, "sources"] = p.loc[rows, "para"].map(src.groupby("para").size()).fillna(0).astype(int).values
     p.loc[rows, "inferred_quoted_words"] += p.loc[rows, "words"] - p.loc[rows, "quoted_words"]
     p.loc[rows, "quoted_words"] = p.loc[rows, "words"]

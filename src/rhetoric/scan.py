@@ -149,7 +149,9 @@ def find_cues(
     for c in cues:
         basis = voice.basis_at(c.start)
         if c.rule == "quotation":
-            basis = voice.basis if voice.basis else ""  # a quotation is the author's act of quoting
+            # the quoted words are the speaker's; quoting them is the author's sourcing, and
+            # counts as such (rhetoric.score.sourced_by_author)
+            basis = voice.basis or "quote_marks"
         elif not basis and c.category != "source" and (speech or clauses):
             tok = doc.char_span(c.start, c.end, alignment_mode="expand")
             if tok is not None and len(tok) and reported_speech(doc, tok.root.i, speech, clauses):

@@ -37,7 +37,7 @@ from .vocab import CATEGORIES, DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SPAN_COLUMNS
 from .voice import ParagraphVoice, Stretch
 
 __all__ = [
-    "Analyzer", "Scores", "certainty_index", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "DOCUMENT_COLUMNS", "concat",
+    "Analyzer", "Scores", "certainty_index", "sourced_by_author", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "DOCUMENT_COLUMNS", "concat",
     "documents_frame",
 ]  # fmt: skip
 
@@ -59,6 +59,24 @@ _COUNT_COLUMNS = PARAGRAPH_COLUMNS[
     PARAGRAPH_COLUMNS.index("author_words") : PARAGRAPH_COLUMNS.index("certainty")
 ]
 _SCORE_COLUMNS = PARAGRAPH_COLUMNS[PARAGRAPH_COLUMNS.index("certainty") : PARAGRAPH_COLUMNS.index("text")]
+
+
+def sourced_by_author(voice, rule, voice_basis):
+    """Does a source cue count as the author's own sourcing?
+
+    When the author wrote it (voice ``author``), and when it is a quotation
+    the author made: the words inside the marks are the speaker's (voice
+    ``quoted``, basis ``quote_marks``), the act of quoting them is the
+    author's. A quotation inside a quoted passage (a block quote, the
+    paragraphs after a lead-in) is the quoted source's sourcing.
+
+    >>> sourced_by_author("quoted", "quotation", "quote_marks")
+    True
+    >>> sourced_by_author("quoted", "quotation", "lead_in")
+    False
+    """
+    # written with | and & so that it also takes pandas Series (a span table's columns)
+    return (voice == "author") | ((rule == "quotation") & (voice_basis == "quote_marks"))
 
 
 def certainty_index(absolute_weight: float, hedge_weight: float) -> float:
@@ -351,7 +369,10 @@ class Analyzer:
         for c in cues:
             if not c.counted:
                 continue  # considered and set aside: in the span table, in no count
-            n[f"{c.category}_{c.voice}"] += 1
+            voice = c.voice
+            if c.category == "source" and sourced_by_author(c.voice, c.rule, c.voice_basis):
+                voice = "author"  # a quotation the author made: the author's sourcing
+            n[f"{c.category}_{voice}"] += 1
             if c.voice == "author" and c.category in weight:
                 weight[c.category] += c.weight
             if c.category == "source":
@@ -394,6 +415,21 @@ class Analyzer:
 # scored in the parent, which then competes with the workers for the CPUs.)
 
 _WORKER: Analyzer | None = None  # the analyzer of this worker process
+CHUNK_CHARS = 40_000  # characters sent to a worker at a time (about 6,000 words)
+
+
+def _size(item) -> int:
+    """Characters in an item to score, as far as they are known without reading it."""
+    if isinstance(item, str):
+        return len(item)
+    if isinstance(item, tuple) and item and isinstance(item[0], str):
+        return len(item[0])
+    if isinstance(item, Document):
+        return len(item.raw)
+    try:
+        return Path(item).stat().st_size
+    except (OSError, TypeError):
+        return 0
 
 
 def _start_worker(analyzer_or_args) -> None:
@@ -422,13 +458,17 @@ def _score_in_processes(analyzer: Analyzer, items: Iterable, batch_size: int, n_
     chunk_size = max(1, batch_size)
 
     def chunks():
+        # A chunk closes at batch_size documents or CHUNK_CHARS characters, whichever comes
+        # first: small enough that no worker waits long for the other at the end of a run.
         chunk: list = []
+        chars = 0
         for k, item in enumerate(items):
             # a bare string is named by its place in the whole input, as in one process
             chunk.append((item, f"doc{k}") if isinstance(item, str) else item)
-            if len(chunk) == chunk_size:
+            chars += _size(item)
+            if len(chunk) == chunk_size or chars >= CHUNK_CHARS:
                 yield chunk
-                chunk = []
+                chunk, chars = [], 0
         if chunk:
             yield chunk
 
