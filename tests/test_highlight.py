@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import rhetoric
 from rhetoric.highlight import CSS, LEGEND, HighlightHTML, highlight, render_html, to_dict
-from rhetoric.quotes import ends_open, find_quotes
+from rhetoric.voice import paragraph_voices
 from rhetoric.score import PARAGRAPH_COLUMNS, SPAN_COLUMNS, Scores, certainty_index
 from rhetoric.text import InputError, read_document
 
@@ -358,7 +358,7 @@ def test_segments_property(case):
     text, cues = case
     scores = fake_scores(text, cues)
     data = to_dict(scores)
-    continued = False
+    voices = paragraph_voices(scores.document.paragraphs)
     for p, para in zip(scores.document.paragraphs, data["paragraphs"], strict=True):
         segs = para["segments"]
         assert "".join(s["text"] for s in segs) == p.text
@@ -370,15 +370,14 @@ def test_segments_property(case):
                 == c["text"]
                 == p.text[c["start"] : c["end"]]
             )
-        # Quoted voice is what find_quotes says, carried from paragraph to paragraph.
+        # Quoted voice is what rhetoric.voice says: quote marks carried from paragraph to
+        # paragraph, and a closing quote with no opener after a quoted paragraph.
         mask = [False] * len(p.text)
-        if p.kind != "boilerplate" and p.text.strip():
-            quotes = find_quotes(p.text, continued=continued)
-            continued = ends_open(p.text, quotes)
-            for q in quotes:
-                mask[q.start : q.end] = [True] * (q.end - q.start)
-        else:
-            continued = False
+        v = voices[p.index]
+        if v.basis:
+            mask = [True] * len(p.text)
+        for st in v.stretches:
+            mask[st.start : st.end] = [True] * (st.end - st.start)
         assert [s["quoted"] for s in segs for _ in s["text"]] == mask
     # And the page shows each paragraph's text, character for character.
     assert row_texts(render_html(data)) == [p.text for p in scores.document.paragraphs]

@@ -104,6 +104,21 @@ def test_lead_ins(text, document):
         # evidence as the subject: the author draws on it, as with "the data suggest"
         ("The study found that the drug may reduce deaths.", "may", "author", ""),
         ("The figures might be revised, which is obviously a problem.", "might", "author", ""),
+        # an aside of saying: the clause it sits in is reported
+        ("The death toll, a police spokesman said, might rise further.", "might", "quoted", "reported_speech"),
+        # a trailing "according to" covers the whole sentence, wherever the parser hangs it
+        (
+            "The ceasefire appeared to be holding, although both sides accused each other of violations, "
+            "according to monitors.",
+            "appeared", "quoted", "reported_speech",
+        ),
+        # a non-restrictive relative clause is the writer's aside, inside reported words too
+        ("The utility says it has no record of the complaints, which is a lie.", "lie", "author", ""),
+        # a participle of inference after the attribution is the writer's
+        (
+            "The plant was safe, the utility said on Saturday, suggesting that its account was possibly wrong.",
+            "possibly", "author", "",
+        ),
     ],
 )
 def test_reported_speech(analyzer, text, cue, voice, basis):
@@ -145,3 +160,38 @@ def test_component_and_analyzer_agree_on_the_seeds(analyzer, repo_root):
         got_c = sorted((c.start, c.end, c.category, c.voice, c.voice_basis, c.counted) for c in doc._.rhetoric_cues)
         assert got_a == got_c, path.name
     assert isinstance(spacy.__version__, str)
+
+
+def _bases(text):
+    d = read_document(text, markup="none")
+    return [v.basis or "".join(s.basis for s in v.stretches if s.start == 0) for v in paragraph_voices(d.paragraphs)]
+
+
+def test_a_closing_citation_reaches_back_to_its_lead_in():
+    """Seed 001's shape: a lead-in, quoted speech, unmarked pasted lines, then "(Ibid)"."""
+    text = (
+        "US officials claimed they did not take part in the negotiations:\n\n"
+        "\"We didn't want anyone to leave,\" says Col Ryan Dillon, a spokesman.\n\n"
+        "\"It comes down to Syrians,\" he says.\n\n"
+        "A Western officer was present, but Col Dillon maintains he took no active part. (Ibid)\n\n"
+        "The deal was a disgrace."
+    )
+    assert _bases(text) == ["", "lead_in", "lead_in", "lead_in", ""]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # alone, a citation quotes nothing: the author summarises a source and cites it
+        ("The convoy left at dawn.\n\nAt least 4,000 men were evacuated, Hersh found. (Ibid)", ["", ""]),
+        # the author's voice came back in between ("In other words"): the citation does not reach the lead-in
+        (
+            "The ministry said:\n\n\"The corridor was safe.\"\n\nIn other words, it was not.\n\n"
+            "Some 4,000 men got out. (op. cit.)",
+            ["", "lead_in", "", ""],
+        ),
+        ("Officials explained:\n\nThe corridor was open for a week. (Seymour Hersh, op cit)", ["", "lead_in"]),
+    ],
+)
+def test_closing_citations(text, expected):
+    assert _bases(text) == expected

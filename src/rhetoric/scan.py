@@ -145,6 +145,7 @@ def find_cues(
     cues.extend(quotation_cues(doc, text, voice.quotes, attribution))
     cues.extend(link_cues(text, links))
     speech, clauses = _speech_verbs(doc, source_matches)
+    speech |= _vague_holders(doc, cues)
     out = []
     for c in cues:
         basis = voice.basis_at(c.start)
@@ -175,16 +176,47 @@ def _speech_verbs(doc, source_matches) -> tuple[set[int], set[int]]:
             head = doc[s].head
             if head is not doc[s]:
                 clauses.add(head.i)
+            if _closes_sentence(doc, s):
+                # "..., according to monitors and residents.": a trailing attribution covers the sentence
+                clauses.add(doc[s].sent.root.i)
             continue
         if e - s != 1 or tok.pos not in (VERB, AUX) or entry.subtype not in ("verb", "belief"):
             continue
+        if tok.dep_ == "parataxis" and tok.head is not tok:
+            # "His neighbours, he said, would usually move": the clause the aside sits in is reported
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ not in ("i", "we"):
+                clauses.add(tok.head.i)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lower_ in ("i", "we"):
             continue  # "I said it might": still the author
+        if subj is None and tok.tag_ == "VBG" and tok.dep_ == "advcl":
+            continue  # "..., the utility said, suggesting that it was possibly wrong": the writer's inference
         if subj is not None and {subj.lower_, subj.lemma_.lower()} & (pats["evidence_noun"] | pats["document_noun"]):
             continue  # "the study found that it may ...": the author draws on evidence, as "the data suggest"
         out.add(tok.i)
     return out, clauses
+
+
+def _closes_sentence(doc, s: int) -> bool:
+    """Does the phrase at token ``s`` follow a comma and run to the end of its sentence?"""
+    sent = doc[s].sent
+    if s == sent.start or doc[s - 1].text != ",":
+        return False
+    last = max(t.i for t in doc[s].subtree)
+    return all(t.is_punct or t.is_space for t in doc[last + 1 : sent.end])
+
+
+def _vague_holders(doc, cues) -> set[int]:
+    """Belief verbs with a vague plural subject ("some officials fear"): weasel hedges, yet the
+    clause they govern is still those holders' view, not the author's claim."""
+    out = set()
+    for c in cues:
+        if c.category == "hedge" and c.subtype == "weasel" and c.counted and c.rule != "weasel":
+            tok = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if tok is not None and len(tok) == 1 and tok[0].pos_ in ("VERB", "AUX"):
+                out.add(tok[0].i)
+    return out
 
 
 def _count_words(arrays: TokenArrays, voice: ParagraphVoice, base: int, t: Tally) -> None:

@@ -55,6 +55,15 @@ that introduces quotations ("write,", "reads,"), or that announces a passage
    lead-in's (a pasted document holds quotes of its own, whose marks the
    scrape may have lost, so there it does not end the passage).
 
+A paragraph that closes on a citation of the source before it ("... he says.
+(Ibid)", "(op. cit.)": ``citation_close`` in ``data/patterns.tsv``) ends a
+pasted passage the way a closing quote mark does: when a lead-in came at most
+ten paragraphs before it, with no heading between, every paragraph from the
+lead-in to the citation is quoted (``lead_in``), even those that rule 6 had
+given back to the author because they opened with quote marks; with no
+lead-in, the paragraph alone is quoted from its start (``unmatched_close``).
+The author's voice comes back after it.
+
 Separators and boilerplate neither start nor end a quotation. These rules
 read only the text, so the spaCy component and the :class:`~rhetoric.Analyzer`
 see the same voices. They will miss a quotation whose end has no signal (an
@@ -249,6 +258,20 @@ def _first_sentence(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+_CITATION = re.compile(r"\(([^()]{1,40})\)[\s.,;]*$")
+_LEAD_REACH = 10  # paragraphs from a lead-in within which a closing citation reaches back to it
+
+
+def _cites_back(text: str, pats) -> bool:
+    """Does the paragraph close on a citation of the source before it ("(Ibid)", "(op. cit.)")?"""
+    m = _CITATION.search(text.rstrip())
+    if m is None:
+        return False
+    inner = " ".join(re.sub(r"[.,;:]", " ", m.group(1).lower()).split())
+    # "(Ibid)", "(Ibid., p. 4)", "(Seymour Hersh, op cit)", "(quoted in Hersh op cit)"
+    return any(inner == c or inner.startswith(c + " ") or inner.endswith(" " + c) for c in pats["citation_close"])
+
+
 # A wire dateline opens a new story: "RIVERTON, 14 March (Wire) –", "WASHINGTON (Reuters) -".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,|\s*\()")
 
@@ -292,12 +315,16 @@ def paragraph_voices(paragraphs) -> list[ParagraphVoice]:
     continued = False  # the paragraph before ended inside an open quotation
     prev_quoted = False  # the paragraph before was quoted as a whole (lead-in, block quote)
     close_ends_run = False
+    lead_at: int | None = None  # the last lead-in paragraph, for a closing citation to reach back to
+    paragraphs = list(paragraphs)
     for p in paragraphs:
         text = p.text
         if p.kind == "boilerplate" or not text.strip():
             out.append(ParagraphVoice())
             continued = False
             continue
+        if p.kind == "heading":
+            lead_at = None
         quotes = find_quotes(text, continued=continued)
         stretches: list[Stretch] = []
         for q in quotes:
@@ -338,8 +365,21 @@ def paragraph_voices(paragraphs) -> list[ParagraphVoice]:
                 run.nested = False
             else:
                 close_ends_run = True  # "Mattis said:" ... 'destroy them.”' closes the speech
+        cites = basis in ("", "lead_in") and not p.blockquote and _cites_back(text, pats)
+        if cites and lead_at is not None and len(out) - lead_at <= _LEAD_REACH:
+            # "... he says. (Ibid)": the pasted passage ends here, and began at the lead-in
+            for j in range(lead_at + 1, len(out)):
+                if out[j].basis == "" and paragraphs[j].kind == "body" and paragraphs[j].text.strip():
+                    out[j] = ParagraphVoice("lead_in", out[j].stretches, out[j].quotes)
+            basis = "lead_in"
+            run, lead, close_ends_run = None, None, False
+        if cites:
+            lead_at = None  # a citation closes whatever passage was pending; alone, it quotes nothing
+        elif basis == "" and lead_at is not None and _ends(_Run(frozenset(), True), text, p.kind, quotes, pats):
+            lead_at = None  # the author's voice came back in between ("In other words", "I")
         if lead is not None and basis == "":
             run = _Run(lead.names, lead.document)
+            lead_at = len(out)
         stretches.sort(key=lambda s: s.start)
         out.append(ParagraphVoice(basis, tuple(stretches), tuple(quotes)))
         continued = ends_open(text, quotes)
@@ -347,6 +387,23 @@ def paragraph_voices(paragraphs) -> list[ParagraphVoice]:
             bool(stretches) and stretches[0].start == 0 and stretches[-1].end >= len(text.rstrip())
         )
     return out
+
+
+_RELATIVES = frozenset({"which", "where"})
+
+
+def _non_restrictive(doc, tok) -> bool:
+    """Is ``tok`` the verb of a non-restrictive relative clause (", which ...", ", where ...")?
+
+    Set off by a comma, such a clause adds the writer's comment or background
+    to the sentence (Quirk et al. 1985, 17.22); inside reported words it is not
+    the speaker's: "The company says the doors were checked, which would be a
+    lot more convincing if ...".
+    """
+    if tok.dep_ != "relcl":
+        return False
+    first = doc[tok.left_edge.i]
+    return first.lower_ in _RELATIVES and first.i > 0 and doc[first.i - 1].text == ","
 
 
 def reported_speech(doc, i: int, attribution: set[int], clauses: set[int] = frozenset()) -> bool:
@@ -363,6 +420,8 @@ def reported_speech(doc, i: int, attribution: set[int], clauses: set[int] = froz
         return True
     steps = 0
     while tok.head is not tok and steps < 12:
+        if _non_restrictive(doc, tok):
+            return False  # ", which is either a lie", ", where some 30,000 live": the writer's aside
         head = tok.head
         if head.i in attribution and tok.dep_ in ("ccomp", "xcomp", "parataxis") and tok.i != head.i:
             return True
