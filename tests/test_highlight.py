@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 import rhetoric
 from rhetoric.highlight import CSS, LEGEND, HighlightHTML, highlight, render_html, to_dict
-from rhetoric.voice import paragraph_voices
 from rhetoric.score import PARAGRAPH_COLUMNS, SPAN_COLUMNS, Scores, certainty_index
 from rhetoric.text import InputError, read_document
+from rhetoric.voice import paragraph_voices
 
 PLURAL = {"hedge": "hedges", "absolute": "absolutes", "emotive": "emotive", "source": "sources"}
 
@@ -376,8 +376,8 @@ def test_segments_property(case):
         v = voices[p.index]
         if v.basis:
             mask = [True] * len(p.text)
-        for st in v.stretches:
-            mask[st.start : st.end] = [True] * (st.end - st.start)
+        for stretch in v.stretches:
+            mask[stretch.start : stretch.end] = [True] * (stretch.end - stretch.start)
         assert [s["quoted"] for s in segs for _ in s["text"]] == mask
     # And the page shows each paragraph's text, character for character.
     assert row_texts(render_html(data)) == [p.text for p in scores.document.paragraphs]

@@ -114,6 +114,7 @@ def test_lead_ins(text, document):
         ),
         # a non-restrictive relative clause is the writer's aside, inside reported words too
         ("The utility says it has no record of the complaints, which is a lie.", "lie", "author", ""),
+        ("The company says the doors were checked, which is obviously a filthy lie.", "filthy", "author", ""),
         # a participle of inference after the attribution is the writer's
         (
             "The plant was safe, the utility said on Saturday, suggesting that its account was possibly wrong.",

@@ -400,7 +400,8 @@ def _non_restrictive(doc, tok) -> bool:
     the speaker's: "The company says the doors were checked, which would be a
     lot more convincing if ...".
     """
-    if tok.dep_ != "relcl":
+    # The parser hangs a sentential ", which ..." on the verb as an adverbial clause, too.
+    if tok.dep_ not in ("relcl", "advcl"):
         return False
     first = doc[tok.left_edge.i]
     return first.lower_ in _RELATIVES and first.i > 0 and doc[first.i - 1].text == ","
