@@ -183,6 +183,19 @@ def _note(msg: str) -> None:
     print(f"rhetoric: note: {msg}", file=sys.stderr)
 
 
+def _documents(args, errors: list[str]) -> Iterator:
+    """The documents of ``args.paths``, read with the command's encoding and filters; problems go to ``errors``."""
+    return iter_documents(
+        args.paths,
+        encoding=args.encoding,
+        errors=errors,
+        include=args.include or (),
+        exclude=args.exclude or (),
+        warn=_warn,
+        note=_note,
+    )
+
+
 def _inputs(args) -> list[Path]:
     """The files a command will read (for ``-o`` checks and the progress bar); problems are left for later."""
     from .text import InputError, expand_paths
@@ -228,15 +241,7 @@ def _cmd_table(args, table: str) -> int:
     total = len(inputs) if "-" not in args.paths else None
     show = args.progress if args.progress is not None else (sys.stderr.isatty() and (total or 0) > 1)
     analyzer = _analyzer(args)
-    docs = iter_documents(
-        args.paths,
-        encoding=args.encoding,
-        errors=errors,
-        include=args.include or (),
-        exclude=args.exclude or (),
-        warn=_warn,
-        note=_note,
-    )
+    docs = _documents(args, errors)
     results = _progress(
         analyzer.score_many(docs, n_process=args.n_process, batch_size=args.batch_size), total, show
     )
@@ -397,17 +402,7 @@ def _cmd_html(args) -> int:
     output = _checked_output(args, _inputs(args))
     # Read everything first: a page is written whole, and a bad file should
     # fail before the model loads.
-    docs = list(
-        iter_documents(
-            args.paths,
-            encoding=args.encoding,
-            errors=errors,
-            include=args.include or (),
-            exclude=args.exclude or (),
-            warn=_warn,
-            note=_note,
-        )
-    )
+    docs = list(_documents(args, errors))
     for e in errors:
         print(f"rhetoric: error: {e}", file=sys.stderr)
     if not docs:

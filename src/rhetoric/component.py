@@ -75,17 +75,11 @@ class RhetoricComponent:
     def __call__(self, doc: Doc) -> Doc:
         return self.apply(doc)
 
-    def apply(self, doc: Doc, layout: Layout | None = None, *, spans: bool = True, text: str | None = None) -> Doc:
-        """Scan ``doc`` with a given layout (the Analyzer's paragraphs), or read it as plain text.
-
-        ``spans=False`` leaves ``doc.spans`` alone: the Analyzer reads the cues, not the spans.
-        ``text`` is ``doc.text`` when the caller has it.
-        """
-        cues, tallies = scan_doc(doc, self.matcher, layout, text)
+    def apply(self, doc: Doc, layout: Layout | None = None) -> Doc:
+        """Scan ``doc`` with a given layout, or read it as plain text."""
+        cues, tallies = scan_doc(doc, self.matcher, layout)
         doc._.rhetoric_cues = cues
         doc._.rhetoric_tallies = tallies
-        if not spans:
-            return doc
         counted, aside = [], []
         for c in cues:
             span = doc.char_span(c.start, c.end, label=c.category, alignment_mode="expand")

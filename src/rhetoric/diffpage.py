@@ -21,7 +21,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -30,6 +29,7 @@ import pandas as pd
 
 from .diff import CHANGE_KINDS
 from .highlight import PAGE as _PAGE
+from .highlight import _esc, _text
 
 __all__ = ["to_diff_dict", "render_diff_html", "KIND_LABELS", "CSS"]
 
@@ -44,12 +44,6 @@ KIND_LABELS = {
     "source_added": "sources added",
 }
 _CATS = ("hedge", "absolute", "emotive", "source")
-
-
-def _text(x: Any) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return ""
-    return str(x)
 
 
 def _int(x: Any, default: int = 0) -> int:
@@ -328,10 +322,6 @@ MARK = '<{tag} class="dx-mark dx-{cat}" data-change="{change}" title="{tip}">{in
 NUM = '<sup class="dx-n">{n}</sup>'
 GHOST_DROPPED = '<span class="dx-ghost" data-change="{change}" title="{tip}">‸<del class="dx-mark dx-{cat}">{text}</del></span>'
 GHOST_ADDED = '<span class="dx-ghost" data-change="{change}" title="{tip}">‸<ins class="dx-mark dx-{cat}">{text}</ins></span>'
-
-
-def _esc(x: Any) -> str:
-    return html.escape(_text(x), quote=True)
 
 
 def _plural(n: int, noun: str) -> str:

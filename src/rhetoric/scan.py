@@ -247,7 +247,7 @@ def _count_words(arrays: TokenArrays, voice: ParagraphVoice, base: int, t: Tally
 
 
 def scan_doc(
-    doc, matcher: CueMatcher, layout: Layout | None = None, text: str | None = None
+    doc, matcher: CueMatcher, layout: Layout | None = None, text: str | None = None, offset: int = 0
 ) -> tuple[list[Cue], dict[int, Tally]]:
     """Cues and tallies of every paragraph of a parsed text.
 
@@ -256,6 +256,7 @@ def scan_doc(
         matcher: the compiled lexicon.
         layout: its paragraphs; read from ``doc.text`` as plain text if ``None``.
         text: ``doc.text``, if the caller has it (joining the tokens again costs time).
+        offset: added to every cue's offsets (where ``doc`` is a part of a longer text).
 
     Returns:
         ``(cues, tallies)``: cues with offsets into ``doc.text`` and their
@@ -284,7 +285,7 @@ def scan_doc(
         links = [(s + shift, e + shift, url) for s, e, url in p.links]
         t = tallies.setdefault(p.index, Tally())
         for c in find_cues(pdoc, matcher, arrays=arrays, text=ptext, voice=voice, links=links):
-            cues.append(replace(c, start=c.start + base, end=c.end + base, para=p.index))
+            cues.append(replace(c, start=c.start + base + offset, end=c.end + base + offset, para=p.index))
         _count_words(arrays, voice, 0, t)
     return cues, tallies
 

@@ -31,7 +31,7 @@ import pandas as pd
 from .cues import Cue, CueMatcher
 from .lexicon import Lexicon
 from .model import load_model
-from .scan import Layout, ParaLayout, Tally, layout_of_document
+from .scan import Layout, ParaLayout, Tally, layout_of_document, scan_doc
 from .text import Document, InputError, Paragraph, read_document, read_file, word_count
 from .vocab import CATEGORIES, DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SPAN_COLUMNS
 from .voice import ParagraphVoice, Stretch
@@ -302,10 +302,10 @@ class Analyzer:
                 del pending[k]
                 yield self._tables(doc, cues, tallies)
                 continue
-            self.component.apply(sdoc, layout, spans=False, text=text)
-            for c in sdoc._.rhetoric_cues:
-                cues.append(replace(c, start=c.start + base, end=c.end + base))
-            for i, t in sdoc._.rhetoric_tallies.items():
+            # The component's own scan (one scoring path), without the spans the Analyzer does not read.
+            part_cues, part_tallies = scan_doc(sdoc, self.matcher, layout, text, offset=base)
+            cues.extend(part_cues)
+            for i, t in part_tallies.items():
                 acc = tallies.setdefault(i, Tally())
                 acc.words += t.words
                 acc.quoted_words += t.quoted_words
