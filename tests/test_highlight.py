@@ -894,3 +894,21 @@ def test_cli_html_stdin_to_stdout(monkeypatch, capsys):
     assert main(["html", "-"]) == 0
     page = capsys.readouterr().out
     assert page.startswith("<!DOCTYPE html>") and row_texts(page) == ["It may rain. Obviously."]
+
+
+def test_a_quotation_the_author_made_says_it_counts_as_the_authors_source():
+    """Its words are the speaker's (quoted voice), but quoting them is the author's sourcing."""
+    scores = fake_scores(
+        "He said “we may leave” today.",
+        [
+            {"para": 0, "find": "“we may leave”", "category": "source", "rule": "quotation", "entry": "",
+             "voice": "quoted", "voice_basis": "quote_marks"},
+            {"para": 0, "find": "may", "voice": "quoted", "voice_basis": "quote_marks"},
+        ],
+    )
+    tree = parse(render_html(to_dict(scores))).root
+    tip = next(n for n in tree.find_all("span", "rh-seg") if n.text() == "may").attrs["data-tip"]
+    assert "SOURCE · the speaker's words; quoting them counts as the author's source" in tip
+    assert "HEDGE · quoted voice, not in the author's score" in tip
+    why = [li.text() for li in tree.find_all("li") if "we may leave" in li.text()]
+    assert any("the speaker's words, counted as the author's source" in t for t in why)

@@ -52,7 +52,8 @@ LEGEND: list[dict[str, str]] = [
         "colour": QUOTED_COLOUR,
         "underline": "none",
         "meaning": "words inside quotation marks (in italics) are the speaker's: their cues are "
-        "highlighted but not counted in the author's scores.",
+        "highlighted but not counted in the author's scores (the quotation itself counts as the "
+        "author's source: quoting is the author's choice).",
     },
 ]
 
@@ -450,7 +451,8 @@ HOWTO = (
     "<p>The column on the right counts the cues in the <b>author's own voice</b>, and beside them the "
     "cues in <b>quoted voices</b>; a kind of cue the paragraph does not have is left out. Words inside "
     "quotation marks (in <i>italics</i>) belong to the person quoted: their cues are highlighted but "
-    "left out of the author's scores. Sometimes the tool hears a quoted voice with no quotation marks "
+    "left out of the author's scores, while the quotation itself counts among the author's sources "
+    "(the author chose to quote). Sometimes the tool hears a quoted voice with no quotation marks "
     "(after “he said:”, or reported speech); the margin and the note say so.</p>"
     "<p>The <b>certainty index</b> is (A − H) / (A + H + 1), from the author's voice only: A adds up "
     "the absolutes and H the hedges (a strong cue weighs 1, a moderate one 0.5, a weak one 0.25). "
@@ -541,6 +543,17 @@ def _voice(cue: Mapping) -> str:
     return "quoted" if cue.get("voice") == "quoted" else "author"
 
 
+def _authors_quotation(cue: Mapping) -> bool:
+    """A quotation the author made: the words are the speaker's, the sourcing counts as the author's."""
+    from .score import sourced_by_author
+
+    return (
+        _voice(cue) == "quoted"
+        and _text(cue.get("category")) == "source"
+        and bool(sourced_by_author("quoted", _text(cue.get("rule")), _text(cue.get("voice_basis"))))
+    )
+
+
 def _counted(cue: Mapping) -> bool:
     """False for a cue the scorer weighed and set aside (``counted`` False); True when the column is absent."""
     c = cue.get("counted", True)
@@ -561,7 +574,10 @@ def _tip(cue: Mapping) -> str:
         voice = "set aside, not counted" + (" (quoted voice)" if quoted else "")
         label = f"SET ASIDE · looked like a {cat or 'cue'}"
     else:
-        voice = "quoted voice, not in the author's score" if quoted else "author's voice, counted"
+        if _authors_quotation(cue):
+            voice = "the speaker's words; quoting them counts as the author's source"
+        else:
+            voice = "quoted voice, not in the author's score" if quoted else "author's voice, counted"
         label = _label(cat).upper()
     rule = _RULES.get(_text(cue.get("rule")), _text(cue.get("rule")) or "rule")
     entry = _text(cue.get("entry"))
@@ -671,6 +687,8 @@ def _why_html(para: Mapping) -> str:
         status = []
         if not counted:
             status.append("set aside, not counted")
+        elif _authors_quotation(c):
+            status.append("the speaker's words, counted as the author's source")
         elif quoted:
             status.append("quoted voice, not counted")
         if inferred:
