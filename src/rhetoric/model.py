@@ -40,6 +40,8 @@ def load_model(name=None, *, ner: bool = False):
     import spacy
     from spacy.language import Language
 
+    from .ruler import speed_up_attribute_ruler
+
     if isinstance(name, Language):
         return name
     exclude = [] if ner else list(_NOT_NEEDED)
@@ -49,9 +51,12 @@ def load_model(name=None, *, ner: bool = False):
     errors = []
     for cand in candidates:
         try:
-            return spacy.load(cand, exclude=exclude)
+            nlp = spacy.load(cand, exclude=exclude)
         except OSError as e:
             errors.append(f"{cand}: {str(e).splitlines()[0]}")
+            continue
+        speed_up_attribute_ruler(nlp)
+        return nlp
     raise ModelNotFoundError(
         f"could not load spaCy model {', '.join(candidates)} ({'; '.join(errors)}).\n{INSTALL_HINT}"
     )
