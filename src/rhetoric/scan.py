@@ -19,7 +19,7 @@ with the same voices either way. The steps:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .cues import Cue, CueMatcher, TokenArrays, lexicon_cues, patterns
 from .quotes import Quote, find_quotes
@@ -157,9 +157,16 @@ def find_cues(
             tok = doc.char_span(c.start, c.end, alignment_mode="expand")
             if tok is not None and len(tok) and reported_speech(doc, tok.root.i, speech, clauses):
                 basis = "reported_speech"
-        out.append(replace(c, voice="quoted" if basis else "author", voice_basis=basis))
+        out.append(_with(c, voice="quoted" if basis else "author", voice_basis=basis))
     out.sort(key=lambda c: (c.start, c.end, c.category))
     return out
+
+
+def _with(c: Cue, **changes) -> Cue:
+    """``dataclasses.replace(c, **changes)`` without running ``__init__`` again (a cue has no checks to redo)."""
+    new = object.__new__(Cue)
+    object.__setattr__(new, "__dict__", {**c.__dict__, **changes})
+    return new
 
 
 def _speech_verbs(doc, source_matches) -> tuple[set[int], set[int]]:
@@ -285,7 +292,7 @@ def scan_doc(
         links = [(s + shift, e + shift, url) for s, e, url in p.links]
         t = tallies.setdefault(p.index, Tally())
         for c in find_cues(pdoc, matcher, arrays=arrays, text=ptext, voice=voice, links=links):
-            cues.append(replace(c, start=c.start + base + offset, end=c.end + base + offset, para=p.index))
+            cues.append(_with(c, start=c.start + base + offset, end=c.end + base + offset, para=p.index))
         _count_words(arrays, voice, 0, t)
     return cues, tallies
 
