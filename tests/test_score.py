@@ -290,3 +290,19 @@ def test_boilerplate_is_not_parsed(raqqa_dir):
         assert not any(base <= b.clean_start < end for b in boiler)
     scored = {q.index for _, _, layout in parts for q in layout.paragraphs}
     assert scored == {p.index for p in doc.paragraphs if p.kind != "boilerplate"}
+
+
+def test_readability_is_textstats_to_the_last_bit(raqqa_dir):
+    """rhetoric.readability counts a word's syllables once per process; the scores stay textstat's."""
+    import textstat
+
+    from rhetoric.readability import flesch
+    from rhetoric.text import read_document
+
+    paras = ["", " ", "...", "a", "Hello!", "¿Qué? 東京", "1 2 3.", "U.S. Mr. Smith's dogs' bones — re-elected, non-debatable."]
+    for f in sorted(raqqa_dir.glob("*.txt")):
+        paras += [p.text for p in read_document(f.read_text(encoding="utf-8"), f.stem).paragraphs]
+    assert len(paras) > 300
+    for p in paras:
+        assert flesch(p) == (textstat.flesch_reading_ease(p), textstat.flesch_kincaid_grade(p)), p
+    assert flesch("The cat sat on the mat.") == (116.14500000000001, -1.4499999999999993)

