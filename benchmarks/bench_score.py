@@ -456,6 +456,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--json", metavar="FILE", default=None, help="also write the results as JSON")
     ap.add_argument("--report", metavar="FILE", default=None,
                     help="print the report again from a JSON file written by --json; run nothing")
+    ap.add_argument("--pair", metavar="A,B", default=None,
+                    help="run configuration A and configuration B in turn, --repeat pairs after a warm-up pair, "
+                         "and report the ratio A/B pair by pair (e.g. scorer,bare_spacy)")
     ap.add_argument("--only", metavar="KEYS", default=None,
                     help="run only these configurations, comma-separated (bare_spacy, bare, scorer, scorer_noread, "
                          "bare_ner, scorer_ner, bare_np2, scorer_np2, scorer_q1, scorer_q2)")
@@ -466,6 +469,43 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.words < 4 or args.repeat < 1:
         ap.error("--words must be at least 4 and --repeat at least 1")
     return args
+
+
+def pair_report(args, command: str) -> str:
+    """Run two configurations in turn, A B A B ..., and report the ratio A/B pair by pair.
+
+    On a machine whose speed drifts (a shared 2-core box), two runs made one
+    after the other see nearly the same machine, so the ratio of a pair is
+    steadier than the ratio of two medians taken minutes apart. The first pair
+    is a warm-up (disk cache, CPU frequency) and is not counted.
+    """
+    keys = args.pair.split(",")
+    specs = {c["key"]: c for c in configurations(args.words, args.batch_size, args.lexicon)}
+    if len(keys) != 2 or not all(k in specs for k in keys):
+        sys.exit(f"--pair takes two configurations, A,B, from: {', '.join(specs)}")
+    a, b = (specs[k] for k in keys)
+    runs: list[tuple[float, float]] = []
+    for r in range(args.repeat + 1):
+        ra, rb = run_child(a), run_child(b)
+        tag = "warm-up" if r == 0 else f"pair {r}/{args.repeat}"
+        print(f"  {tag}: {a['key']} {ra['seconds']:.2f} s, {b['key']} {rb['seconds']:.2f} s, "
+              f"ratio {ra['seconds'] / rb['seconds']:.3f}", file=sys.stderr, flush=True)
+        if r:
+            runs.append((ra["seconds"], rb["seconds"]))
+    ratios = [x / y for x, y in runs]
+    med = statistics.median(ratios)
+    return "\n".join([
+        f"# rhetoric benchmark: {a['label']} against {b['label']}, in turn",
+        "",
+        f"command: `{command}`",
+        f"corpus: data/raqqa/*.txt repeated, {args.words:,} words or a little more; batch_size {args.batch_size}",
+        f"pairs: {len(runs)} (after one warm-up pair), each run in a fresh process, A then B",
+        "",
+        f"- {a['key']} seconds: {', '.join(f'{x:.2f}' for x, _ in runs)}",
+        f"- {b['key']} seconds: {', '.join(f'{y:.2f}' for _, y in runs)}",
+        f"- ratio A/B per pair: {', '.join(f'{r:.3f}' for r in ratios)}",
+        f"- median ratio {med:.3f} ({med - 1:+.1%}), min {min(ratios):.3f}, max {max(ratios):.3f}",
+    ])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -490,6 +530,9 @@ def main(argv: list[str] | None = None) -> None:
     results = {}
     started = time.perf_counter()
     only = set(args.only.split(",")) if args.only else None
+    if args.pair:
+        print(pair_report(args, command))
+        return
     for spec in configurations(args.words, args.batch_size, args.lexicon):
         if only is None or spec["key"] in only:
             results[spec["key"]] = run_config(spec, args.repeat)

