@@ -847,8 +847,6 @@ _RE_URLISH = re.compile(r"^(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", r
 # (reason, pattern on the whole clean paragraph). Order matters: first hit wins.
 _BOILERPLATE_RULES: list[tuple[str, re.Pattern]] = _boilerplate_rules()
 _RE_BIO_LABEL = next(rx for reason, rx in _BOILERPLATE_RULES if reason == "author_bio_label")
-# All the rules in one pattern (each is compiled with re.I): most paragraphs match none, and one search says so.
-_RE_ANY_RULE = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _BOILERPLATE_RULES), re.I)
 
 
 _RE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -879,7 +877,7 @@ def classify_paragraph(text: str, position: int, total: int, prev_kind: str | No
         return "boilerplate", "author_bio"
     if _RE_EMAIL.fullmatch(t) or (_RE_URLISH.match(t) and " " not in t):
         return "boilerplate", "contact"
-    for reason, rx in _BOILERPLATE_RULES if _RE_ANY_RULE.search(t) else ():
+    for reason, rx in _BOILERPLATE_RULES:
         if rx.search(t):
             if reason == "caption" and (words > 12 or _ends_sentence(t)):
                 continue
