@@ -15,7 +15,6 @@ paragraph it appears in.
 from __future__ import annotations
 
 import functools
-import math
 
 __all__ = ["flesch"]
 
@@ -34,26 +33,15 @@ def _syllables(word: str) -> int:
         return len(get_pyphen(LANG).positions(word)) + 1
 
 
-def _textstat_flesch(text: str) -> tuple[float, float]:
-    import textstat
-
-    return float(textstat.flesch_reading_ease(text)), float(textstat.flesch_kincaid_grade(text))
-
-
 def flesch(text: str) -> tuple[float, float]:
     """Flesch reading ease and Flesch-Kincaid grade of ``text``, as textstat computes them.
 
     >>> round(flesch("The cat sat on the mat.")[0], 1)
     116.1
     """
-    try:
-        from textstat.backend.counts import count_sentences, count_words
-        from textstat.backend.selections import list_words
-    except ImportError:  # another textstat: its own public functions, slower
-        try:
-            return _textstat_flesch(text)
-        except (ZeroDivisionError, ValueError):
-            return math.nan, math.nan
+    from textstat.backend.counts import count_sentences, count_words
+    from textstat.backend.selections import list_words
+
     # textstat's words_per_sentence, syllables_per_word, flesch_reading_ease and
     # flesch_kincaid_grade, in its order of operations
     words = count_words(text)

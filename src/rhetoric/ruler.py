@@ -60,15 +60,15 @@ def _tag_rules(ruler) -> int:
 
 def _compile_token(spec: dict, strings):
     """One token of a Matcher pattern as ``[(attr, op, value)]``, or ``None`` if it is not of the simple form."""
+
+    def key(v):
+        return int(v) if isinstance(v, bool) else strings.add(v) if isinstance(v, str) else None
+
     out = []
     for name, value in spec.items():
         name = "ORTH" if name.upper() == "TEXT" else name.upper()
         if name not in _RULE_ATTRS:
             return None
-
-        def key(v):
-            return int(v) if isinstance(v, bool) else strings.add(v) if isinstance(v, str) else None
-
         if isinstance(value, dict):
             if len(value) != 1:
                 return None

@@ -189,12 +189,10 @@ def _speech_verbs(doc, source_matches) -> tuple[set[int], set[int]]:
             continue
         if e - s != 1 or tok.pos not in (VERB, AUX) or entry.subtype not in ("verb", "belief"):
             continue
-        if tok.dep_ == "parataxis" and tok.head is not tok:
-            # "His neighbours, he said, would usually move": the clause the aside sits in is reported
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ not in ("i", "we"):
-                clauses.add(tok.head.i)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if tok.dep_ == "parataxis" and tok.head is not tok and (subj is None or subj.lower_ not in ("i", "we")):
+            # "His neighbours, he said, would usually move": the clause the aside sits in is reported
+            clauses.add(tok.head.i)
         if subj is not None and subj.lower_ in ("i", "we"):
             continue  # "I said it might": still the author
         if subj is None and tok.tag_ == "VBG" and tok.dep_ == "advcl":
