@@ -54,6 +54,40 @@ CASES = [
     ("Clearly, the coalition knew.", "Clearly", "booster", True),
     ("The drivers made sure the trucks were full.", "sure", "fixed_phrase", False),
     ("The fighters were promised thousands of dollars.", "promised", "not_speech", False),
+    # Verbs of proof and knowledge boost only where the author asserts them (Hooper 1975).
+    ("These results may demonstrate the potential of the method.", "demonstrate", "unasserted", False),
+    ("Further work is needed to establish whether the effect holds.", "establish", "unasserted", False),
+    ("If the oil were demonstrated to be safe, doctors would use it.", "demonstrated", "unasserted", False),
+    ("Results of established test methods were compared.", "established", "modifier", False),
+    ("Two kinds of cells, known as basal and luminal, were found.", "known", "modifier", False),
+    ("The driver knew the road.", "knew", "no_claim", False),
+    ("He knew the area well.", "knew", "no_claim", False),
+    # a pronoun that stands for a fact keeps the factive; so does a clause
+    ("The council knew it too.", "knew", "", True),
+    ("They knew that the convoy had left.", "knew", "", True),
+    ("The results demonstrate that the drug works.", "demonstrate", "", True),
+    # a word of emphasis under a possibility modal
+    ("Eating an egg a day may actually keep the doctor away.", "actually", "under_modal", False),
+    ("The army actually withdrew.", "actually", "", True),
+    # could not have: the possibility is ruled out, so the author is sure (an absolute)
+    ("The cluster could not have been the birthplace of the sun.", "have", "ruled_out", True),
+    # quantifiers: a rate and a part of a whole are plain quantities
+    ("The rate was 1 in every 59 children.", "every", "quantity", False),
+    ("About 44 percent of all seabird species have plastic in them.", "all", "quantity", False),
+    ("Never-married people smoke more.", "Never", "idiom", False),
+    # likely: a chance measured over groups is part of the finding; a forecast is a hedge
+    ("Smokers were much more likely to die than non-smokers.", "likely", "measure", False),
+    ("Those with the gene are 17 percent more likely to fall ill.", "likely", "measure", False),
+    ("Trump is more likely to win than Clinton.", "likely", "", True),
+    ("The changes are most likely caused by human action.", "likely", "", True),
+    # possible: what can be done, a fixed phrase, or a hedge
+    ("It was not possible to kill the bacteria with bleach.", "possible", "ability", False),
+    ("It was not possible to independently verify the claims.", "possible", "epistemic", True),
+    ("Please reply as soon as possible.", "possible", "fixed_phrase", False),
+    # a belief being corrected is no doubt
+    ("The toll is higher than previously thought.", "thought", "fixed_phrase", False),
+    ("The river rose faster than expected.", "expected", "fixed_phrase", False),
+    ("After correcting for multiple hypothesis testing, the effect vanished.", "hypothesis", "compound", False),
 ]
 
 
@@ -100,6 +134,57 @@ def test_footage_as_subject_of_show_is_a_source(analyzer):
     got = [(text[c.start : c.end], c.category) for c in find_cues(analyzer.nlp(text), analyzer.matcher) if c.counted]
     assert ("shows", "source") in got and not any(cat == "absolute" for _, cat in got)
     assert not any(t == "October" for t, _ in got)  # a date is no source
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        # a negated universal states a plain quantity (= some are not), as "some" does
+        ("Not all climbers are thrill-seekers.", "all"),
+        ("Not everyone agrees with the council.", "everyone"),
+    ],
+)
+def test_negated_universal_is_not_a_hedge(analyzer, text, cue):
+    cues = [c for c in find_cues(analyzer.nlp(text), analyzer.matcher) if c.category in ("hedge", "absolute")]
+    assert [(text[c.start : c.end], c.counted, c.sense) for c in cues] == [(cue, False, "negated")]
+
+
+@pytest.mark.parametrize(
+    "text,weasel",
+    [
+        ("It is widely believed that the drug works.", "is widely believed"),
+        ("The drug is considered safe.", "is considered"),
+        ("It is reported that he fled.", "It is reported"),
+        ("He is reported to have fled.", "is reported to"),
+        # no claim: an analysis step, a record, a knowledge gap
+        ("When fitness was considered, the effect vanished.", None),
+        ("Errors were reported on the wards.", None),
+        ("However, to our knowledge, the prevalence has not been reported.", None),
+    ],
+)
+def test_agentless_passive_needs_a_claim(analyzer, text, weasel):
+    got = [text[c.start : c.end] for c in find_cues(analyzer.nlp(text), analyzer.matcher) if c.category == "hedge" and c.counted]
+    assert got == ([weasel] if weasel else [])
+
+
+@pytest.mark.parametrize(
+    "text,hedge",
+    [
+        # a call for more research, and statements that the evidence is thin (Hyland 1998)
+        ("Further research is necessary to understand whether this is causal.", "Further research"),
+        ("More studies are needed to confirm the link, they said.", "More studies"),
+        ("The finding warrants further investigation.", "further investigation"),
+        ("Future research should examine the dose.", "Future research"),
+        ("Little is known about the effects of the drug.", "Little is known"),
+        ("The cause of the fire remains unknown.", "remains unknown"),
+        ("There is little evidence that the drug works.", "little evidence"),
+        # further research that was done is no hedge
+        ("Further research showed that the drug works.", None),
+    ],
+)
+def test_evidence_gaps_are_hedges(analyzer, text, hedge):
+    got = [text[c.start : c.end] for c in find_cues(analyzer.nlp(text), analyzer.matcher) if c.category == "hedge" and c.counted]
+    assert got == ([hedge] if hedge else [])
 
 
 def test_set_aside_cues_stay_out_of_every_count(analyzer):

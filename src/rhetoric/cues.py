@@ -262,10 +262,12 @@ def _rule(entry: Entry, flipped: bool) -> str:
     """The ``rule`` column: what fired."""
     if flipped:
         return "negated"
-    if entry.term.startswith("<"):
+    if entry.term.startswith("<") and entry.subtype == "weasel":
         return "weasel"
     if entry.subtype in ("belief", "document"):
         return "attributed"
+    if entry.subtype == "gap":
+        return "gap"
     return "lexicon"
 
 
@@ -281,6 +283,11 @@ def _explain(entry: Entry, category: str, neg_word: str | None, flipped: bool, t
         return (
             f"'{text}' counts as a hedge: the claim is put in the mouths of vague, unnamed people or of no one "
             f"(a weasel; {how}, after {entry.source.replace(';', ', ')})."
+        )
+    if entry.subtype == "gap":
+        return (
+            f"'{text}' counts as a hedge: asking for more research says the evidence is not yet enough "
+            f"(a rule on the parse, after {entry.source})."
         )
     if entry.subtype == "belief":
         return (
@@ -428,6 +435,50 @@ _WEASEL_ENTRY = Entry(
 _PASSIVE_ENTRY = Entry("<agentless passive>", "hedge", "weasel", "lemma", (), "keep", 0.5, "vincze2013")
 
 
+_GAP_ENTRY = Entry("<call for more research>", "hedge", "gap", "lemma", (), "keep", 1.0, "hyland1998")
+
+
+@lru_cache(maxsize=1)
+def _gap_noun_hashes() -> frozenset[int]:
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(w) for w in patterns()["gap_noun"])
+
+
+def _gaps(doc, pats, arrays: TokenArrays) -> list[tuple[int, int]]:
+    """Calls for more research: "further research is needed", "warrants further investigation".
+
+    A noun of inquiry (``gap_noun``) with a modifier that asks for more of it
+    (``gap_modifier``: further, more, additional, future), governed by a word
+    of need (``gap_predicate``: need, require, warrant, necessary...) or by
+    "should", "must" or "will" ("future studies should examine"): the writer
+    says the evidence is not yet enough, a hedge on the finding (Hyland 1998).
+    "Further research showed that ..." reports work done and is no hedge.
+    """
+    from spacy.parts_of_speech import NOUN
+
+    out = []
+    nouns, lemmas, pos = _gap_noun_hashes(), arrays.lemma_lower, arrays.pos
+    need = pats["gap_predicate"]
+    for i in range(arrays.n):
+        if lemmas[i] not in nouns or pos[i] != NOUN:
+            continue
+        tok = doc[i]
+        mods = [c for c in tok.children if c.dep_ in ("amod", "advmod") and c.lower_ in pats["gap_modifier"] and c.i < i]
+        if not mods:
+            continue
+        v = tok.head.head if tok.dep_ == "pobj" and tok.head is not tok else tok.head
+        kids = list(v.children)
+        asked = (
+            v.lemma_.lower() in need
+            or any(c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_.lower() in need for c in kids)
+            or (tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "will") for c in kids))
+        )
+        if asked:
+            out.append((min(m.i for m in mods), i + 1))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _weasel_verb_hashes() -> frozenset[int]:
     from spacy.strings import hash_string
@@ -457,12 +508,13 @@ def _weasels(doc, pats, arrays: TokenArrays) -> list[tuple[int, int, str, Entry,
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
             agent = any(c.dep_ == "agent" for c in kids)
             as_ok = lemma not in pats["passive_needs_as"] or any(
-                c.lower_ == "as" or c.dep_ in ("oprd", "xcomp") for c in kids
+                c.lower_ == "as" or c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids
             )
             if passive and not agent and as_ok:
-                start = min(
-                    [c.i for c in kids if c.dep_ in ("auxpass", "advmod", "neg") and c.i < tok.i] + [tok.i]
-                )
+                # the verb and the words just before it that belong to it ("is widely believed")
+                start, before = tok.i, {c.i for c in kids if c.dep_ in ("auxpass", "aux", "advmod", "neg")}
+                while start - 1 in before:
+                    start -= 1
                 out.append((start, tok.i + 1, "hedge", _PASSIVE_ENTRY, None, False))
                 continue
         if lemma in pats["weasel_verb"]:
@@ -526,6 +578,9 @@ def _decide(doc, f: _Found, arrays: TokenArrays, pats, senses) -> _Found:
                 return _set_aside(f, reading.explain(doc[s:e].text))
             if reading.category:
                 f.category = reading.category
+            if reading.sense == "ruled_out":  # show "could not have", not "could"
+                while f.e < len(doc) and f.e - s < 4 and doc[f.e].lower_ in _RULED_OUT_TAIL:
+                    f.e += 1
     neg = negation(doc, s, e, arrays.has_sents) if entry.category in OPPOSITE or entry.negated != "keep" else None
     f.neg = neg
     word = doc[s:e].text
@@ -554,6 +609,9 @@ def _decide(doc, f: _Found, arrays: TokenArrays, pats, senses) -> _Found:
             "unrealised",
         )
     return f
+
+
+_RULED_OUT_TAIL = frozenset({"not", "n't", "n’t", "never", "have", "'ve", "’ve"})
 
 
 def _resolve_found(found: list[_Found]) -> list[_Found]:
@@ -607,6 +665,7 @@ def lexicon_cues(doc, matcher: CueMatcher, arrays: TokenArrays | None = None, te
         for s, e, entry in matcher.matches(doc, arrays)
     ]
     found.extend(_Found(s, e, cat, entry) for s, e, cat, entry, _, _ in _weasels(doc, pats, arrays))
+    found.extend(_Found(s, e, "hedge", _GAP_ENTRY) for s, e in _gaps(doc, pats, arrays))
     cues: list[Cue] = []
     for f in _resolve_found(found):
         cs, ce = doc[f.s].idx, doc[f.e - 1].idx + len(doc[f.e - 1])

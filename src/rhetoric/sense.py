@@ -55,7 +55,20 @@ _SENSE_WORDS = {
     "fixed_phrase": "part of a fixed phrase",
     "not_speech": "no report of anyone's words",
     "label": "a label, not a report of speech",
+    "unasserted": "something that may, could or is yet to be shown or known, not a finding the author asserts",
+    "modifier": "a participle describing a noun (established methods, known as)",
+    "no_claim": "knowing a thing, not a fact stated as true (knew the area, little is known)",
+    "measure": "a chance measured over a group (17 percent more likely)",
+    "under_modal": "a word of emphasis under 'may', 'might', 'could' or 'can', which leave the claim open",
+    "compound": "part of a compound noun (hypothesis testing)",
 }
+
+
+# Senses that move a cue to the other category: "could not have been" rules a
+# possibility out, which is certainty that it did not happen (Palmer 2001: the
+# negated epistemic possibility is a negative necessity), so the hedge word
+# counts as an absolute, as the gold guideline marks "can't have".
+MOVES = {"ruled_out": "absolute"}
 
 
 class SenseError(LexiconError):
@@ -96,6 +109,8 @@ def sense_note(sense: str, word: str) -> str:
         return f"; here '{word}' is about how likely the claim is"
     if sense == "universal":
         return f"; here '{word}' makes the claim hold without exception"
+    if sense == "ruled_out":
+        return f"; here '{word}' rules the possibility out, so the author is sure it did not happen"
     return ""
 
 
@@ -253,6 +268,52 @@ def _f_irrealis(doc, tok, start, end, f: Frame) -> bool:
     return False
 
 
+# "continues to show", "began to reveal": the showing happened.
+_REALISED_TO = frozenset({"continue", "begin", "start", "keep", "proceed", "go", "use"})
+
+
+def _f_unasserted(doc, tok, start, end, f: Frame) -> bool:
+    """A verb of proof or knowledge the author does not assert (Hooper 1975; Palmer 2001).
+
+    Under a modal ("may demonstrate", "can be established", "will show"), in an
+    infinitive ("to establish whether", "is likely to prove", "much to learn"),
+    in an if- or whether-clause ("if it were demonstrated"), or as a bare
+    gerund ("establishing proximity"): what may, could or is yet to be shown,
+    not a finding presented as certain. A negated one ("cannot prove") is left
+    to the negation rules, and "continues to show" is asserted.
+    """
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ in ("aux", "auxpass", "mark") for c in kids) and tok.dep_ == "conj" and tok.head is not tok:
+        kids = list(tok.head.children)  # "may impair and demonstrate": the shared modal
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REALISED_TO)
+    if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in kids):
+        return True
+    if tok.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in kids):
+        # "results showing that ...": a clause still states the finding
+        return not any(c.dep_ == "ccomp" for c in kids)
+    return False
+
+
+def _f_modifier(doc, tok, start, end, f: Frame) -> bool:
+    """A participle describing a noun: "established test methods", "a protein known as eIF2a".
+
+    Before a noun of knowledge in the row's value ("an established fact",
+    "a proven link") the participle still presents the claim as settled.
+    """
+    if tok.tag_ != "VBN" or tok.dep_ not in ("amod", "acl"):
+        return False
+    if tok.head.lemma_.lower() in f.value or tok.head.lower_ in f.value:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "ccomp") for c in tok.children)
+
+
 def _f_past_perfect(doc, tok, start, end, f: Frame) -> bool:
     v = tok.head
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in v.children)
@@ -264,6 +325,78 @@ def _f_no_clause_object(doc, tok, start, end, f: Frame) -> bool:
     if any(c.dep_ in ("ccomp", "advcl") or c.lower_ in ("how", "why", "whether", "what", "that") for c in kids):
         return False
     return any(c.dep_ in ("dobj", "attr", "nsubjpass", "auxpass") for c in kids) or tok.dep_ in ("xcomp", "acl")
+
+
+_FACT_PRONOUNS = frozenset({"it", "this", "that", "so", "which", "what"})
+
+
+def _f_no_fact(doc, tok, start, end, f: Frame) -> bool:
+    """A factive verb with no fact as its complement (Kiparsky and Kiparsky 1970).
+
+    "knew the area", "little is known", "known as": a thing, not a
+    clause. A clause ("knew that ..."), a question word, or a pronoun that
+    stands for a fact ("Kemp knows it", "this is known") keeps the factive.
+    """
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "csubj") for c in kids):
+        return False
+    if any(c.i > tok.i and c.lower_ in ("how", "why", "whether", "what", "that", "if", "where", "when", "who") for c in kids):
+        return False
+    objs = [c for c in kids if c.dep_ in ("dobj", "attr", "nsubjpass")]
+    if any(o.lower_ in _FACT_PRONOUNS for o in objs):
+        return False
+    if objs:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)  # "known as"
+
+
+def _f_group_measure(doc, tok, start, end, f: Frame) -> bool:
+    """A compared chance measured over groups: "17 percent more likely", "smokers were more likely to".
+
+    A comparative ("more", "less", "as") with a number before it or a plural
+    group as subject reports a measured rate, not the author's doubt. A single
+    forecast ("Trump is more likely to win") keeps its hedge.
+    """
+    if tok.pos_ != "ADJ" or not any(c.lower_ in ("more", "less", "as") for c in tok.children):
+        return False  # "most likely caused" is the author's own guess
+    before = doc[max(0, tok.i - 4) : tok.i]
+    if any(t.like_num or t.lower_ in ("times", "percent", "%", "twice", "thrice", "half", "fold") for t in before):
+        return True
+    subj = _subject(_head_verb_of(tok))
+    return subj is not None and (subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "those")
+
+
+def _f_infinitive(doc, tok, start, end, f: Frame) -> bool:
+    """"possible to kill the bacteria": what can be done, not how likely a claim is.
+
+    The frame holds when an infinitive follows whose verb is not in the row's
+    value: verbs of knowing ("not possible to verify") keep the hedge.
+    """
+    for t in (*tok.children, *(tok.head.children if tok.head is not tok else ())):
+        if t.i > tok.i and t.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return t.lemma_.lower() not in f.value
+    return False
+
+
+def _f_negated_perfect(doc, tok, start, end, f: Frame) -> bool:
+    """"could not have been", "couldn't have known": the possibility is ruled out (Palmer 2001)."""
+    nxt = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
+    neg = tok.lower_.endswith(("n't", "n’t")) or (nxt[:1] and nxt[0] in ("not", "n't", "n’t", "never"))
+    if not neg:
+        return False
+    rest = nxt[1:] if nxt[:1] and nxt[0] in ("not", "n't", "n’t", "never") else nxt
+    return bool(rest) and rest[0] in ("have", "'ve", "’ve")
+
+
+def _f_under_possibility(doc, tok, start, end, f: Frame) -> bool:
+    """"may actually keep the doctor away", "it may indeed be the case": the modal leaves the claim open."""
+    v = _head_verb_of(tok)
+    return any(c.dep_ == "aux" and c.lower_ in f.value for c in v.children)
+
+
+def _f_compound(doc, tok, start, end, f: Frame) -> bool:
+    """A noun naming a kind of thing inside a compound: "hypothesis testing", "probability theory"."""
+    return tok.dep_ == "compound" and tok.head.i > tok.i
 
 
 def _f_negated(doc, tok, start, end, f: Frame) -> bool:
@@ -315,6 +448,26 @@ def _f_next_number(doc, tok, start, end, f: Frame) -> bool:
         if t.lower_ not in ("of", "the", "those", "these", "its", "their", "our", "his", "her"):
             return False
     return False
+
+
+# Words that name a part of a whole: "44 percent of all species", "half of all cases".
+_PART = frozenset(
+    {"percent", "cent", "%", "half", "third", "thirds", "quarter", "quarters", "fifth", "tenth", "fraction",
+     "proportion", "share", "majority", "minority", "rest", "remainder"}
+)  # fmt: skip
+
+
+def _f_proportion(doc, tok, start, end, f: Frame) -> bool:
+    """"44 percent of all species", "half of all cases", "the most vulnerable group of all": a part of a whole."""
+    if start == 0 or doc[start - 1].lower_ != "of":
+        return False
+    of = doc[start - 1]
+    part = of.head
+    if part is of or part.i > of.i:
+        return False
+    if part.like_num or part.pos_ == "NUM" or part.lower_ in _PART or part.tag_ in ("JJS", "RBS"):
+        return True
+    return any(t.lower_ == "most" or t.tag_ in ("JJS", "RBS") or t.like_num for t in doc[part.left_edge.i : of.i])
 
 
 def _head_verb_of(tok):
@@ -408,6 +561,15 @@ FRAMES = {
     "subject_is": _f_subject_is,
     "inanimate_expectation": _f_inanimate_expectation,
     "next_number": _f_next_number,
+    "proportion": _f_proportion,
+    "unasserted": _f_unasserted,
+    "modifier": _f_modifier,
+    "no_fact": _f_no_fact,
+    "group_measure": _f_group_measure,
+    "infinitive": _f_infinitive,
+    "negated_perfect": _f_negated_perfect,
+    "under_possibility": _f_under_possibility,
+    "compound": _f_compound,
     "universal_predicate": _f_universal_predicate,
     "present_tense": _f_present_tense,
     "simple_past": _f_simple_past,
@@ -456,7 +618,9 @@ def _parse(text: str, name: str) -> list[tuple[int, Frame | None, str]]:
         vals = tuple(v.strip().lower() for v in value.split("|") if v.strip())
         if frame not in ("default", "perfect", "perfect_agentive", "object_of_action", "past_perfect", "irrealis",
                          "no_clause_object", "negated", "inanimate_subject", "animate_subject", "present_tense",
-                         "simple_past", "attributive", "manner", "passive", "no_clause", "next_number") and not vals:
+                         "simple_past", "attributive", "manner", "passive", "no_clause", "next_number",
+                         "proportion", "unasserted", "modifier", "no_fact", "group_measure",
+                         "negated_perfect", "compound") and not vals:
             raise SenseError(f"{name}:{n}: frame {frame!r} needs a value (words separated by |)")
         out.append((n, Frame(term.lower(), frame, vals, sense, counted == "yes", source, note), term.lower()))
     return out
@@ -519,5 +683,5 @@ def read_sense(doc, start: int, end: int, entry, senses: dict[str, tuple[Frame, 
         return None
     for f in frames:
         if FRAMES[f.frame](doc, tok, start, end, f):
-            return Reading(f.sense, f.counted, f.note)
+            return Reading(f.sense, f.counted, f.note, MOVES.get(f.sense, ""))
     return None

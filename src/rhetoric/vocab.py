@@ -80,6 +80,7 @@ RULES: dict[str, str] = {
     "lexicon": "a word-list entry",
     "negated": "a word-list entry turned round by a negator ('not clear')",
     "weasel": "a parse rule: a claim put in the mouths of vague, unnamed people, or of no one",
+    "gap": "a parse rule: a call for more research ('further research is needed'), which says the evidence is not yet enough",
     "attributed": "a belief or a document credited to someone else ('Obama believes', 'a poll shows')",
     "named_source": "the name of whoever is credited as the source",
     "quotation": "a direct quotation",
@@ -108,6 +109,13 @@ SENSES: dict[str, str] = {
     "unrealised": "a saying verb under 'should' or 'wants to': nobody said anything yet (not counted)",
     "not_speech": "'promised', 'asked' with no one's words reported (not counted)",
     "label": "a label such as 'self-declared' (not counted)",
+    "unasserted": "'may demonstrate', 'to establish', 'if proven': a proof or a fact not asserted (not counted)",
+    "modifier": "'established methods', 'known as': a participle describing a noun (not counted)",
+    "no_claim": "'knew the area', 'little is known': no fact stated as true (not counted)",
+    "measure": "'17 percent more likely', 'smokers were more likely to': a measured rate, not doubt (not counted)",
+    "ruled_out": "'could not have been': the possibility is ruled out, so the author is sure (counted as an absolute)",
+    "under_modal": "'may actually', 'may indeed': the modal leaves the claim open (not counted)",
+    "compound": "'hypothesis testing': part of a compound noun (not counted)",
     "booster": "presents the claim as certain (counted)",
 }
 
