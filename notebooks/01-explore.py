@@ -208,7 +208,8 @@ summary(scores)
 # Hover over a highlighted word to see why it counts; the legend says what
 # each colour and underline means. Quoted voices are in italics. The
 # numbers in the margin are each paragraph's counts and certainty index (from
-# −1, only hedges, to +1, only absolutes).
+# −1, only hedges, to +1, only absolutes), which weighs the author's own words
+# and the reported speech they paraphrase, not direct quotations.
 
 # %%
 rhetoric.highlight(scores)

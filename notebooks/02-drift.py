@@ -32,6 +32,9 @@
 #   they do not show a general law of retelling.
 # * How well the certainty index agrees with people is measured in
 #   `VALIDATION.md`; read that before leaning on small differences.
+# * The index weighs the words the author wrote: their own voice and the reported
+#   speech they paraphrase ("the drivers said they *might* be paid": keeping the
+#   *might* is the author's choice). Direct quotations stay out.
 #
 # Everything below runs offline: the charts' JavaScript travels inside the
 # notebook (`charts.enable_offline()`), never from a CDN, and each chart has a
@@ -101,7 +104,7 @@ changes[["doc_id", "para", "edit", "change", "explanation"]]
 # one sentence a student can check; `rhetoric corpus` writes every article's diff
 # as a side-by-side page (`diff/<doc_id>.html`), and the classroom notebook hands
 # one out as an exercise.
-
+#
 # ### Or start from a folder, without a manifest
 #
 # The manifest above was written by hand. With only a folder of articles,

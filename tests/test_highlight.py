@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import rhetoric
 from rhetoric.highlight import CSS, LEGEND, HighlightHTML, highlight, render_html, to_dict
-from rhetoric.score import PARAGRAPH_COLUMNS, SPAN_COLUMNS, Scores, certainty_index
+from rhetoric.score import PARAGRAPH_COLUMNS, SPAN_COLUMNS, Scores, certainty_index, worded_by_author
 from rhetoric.text import InputError, read_document
 from rhetoric.voice import paragraph_voices
 
@@ -79,7 +79,7 @@ def fake_scores(text: str, cues=(), *, doc_id: str = "t", markup: str = "none") 
             if c["para"] == p.index and c["category"] in PLURAL:
                 key = PLURAL[c["category"]] + ("_quoted" if c["voice"] == "quoted" else "")
                 r[key] += 1
-                if c["voice"] == "author" and c["category"] in weight:
+                if c["category"] in weight and worded_by_author(c["voice"], c.get("voice_basis", "")):
                     weight[c["category"]] += c["weight"]
         r.update(hedge_weight=weight["hedge"], absolute_weight=weight["absolute"])
         r["certainty"] = (
@@ -546,7 +546,7 @@ def test_margin_shows_scores_with_sign(certainty, shown, fill):
     assert "emotive" not in margin.text()
     verdict = margin.find_all("p", "rh-verdict")[0]
     assert verdict.text() == "Absolutes outweigh hedges: it leans towards sounding sure."
-    assert verdict.attrs["title"] == "absolutes weigh 2.25, hedges 1.5 (author's voice)"
+    assert verdict.attrs["title"] == "absolutes weigh 2.25, hedges 1.5 (author's words, reported speech included)"
     assert margin.find_all(cls=fill)
 
 

@@ -55,9 +55,12 @@ def test_scores_of_a_small_text(analyzer):
     assert p.loc[0, "certainty"] == pytest.approx(0.5)
     # Paragraph 1: "may" sits in the clause the officials' "said" governs, so it is their hedge,
     # reported (voice quoted); "officials said" credits an office, which is attribution, not a
-    # weasel; the quoted speaker boosts ("clearly"). The author neither hedges nor boosts.
+    # weasel; the quoted speaker boosts ("clearly"). The author neither hedges nor boosts in
+    # their own voice, but the paraphrase keeps the officials' "may": the index weighs it
+    # (hedge weight 1, so -1 / 2), while the quotation's "clearly" stays out.
     assert p.loc[1, ["hedges", "hedges_quoted", "absolutes", "absolutes_quoted"]].tolist() == [0, 1, 0, 1]
-    assert p.loc[1, "certainty"] == pytest.approx(0.0)
+    assert p.loc[1, ["hedge_weight", "absolute_weight"]].tolist() == [1.0, 0.0]
+    assert p.loc[1, "certainty"] == pytest.approx(-0.5)
     assert p.loc[1, "quoted_words"] == 4 and p.loc[1, "words"] == 12
     assert p.loc[1, "hedges_per_100"] == pytest.approx(0.0)
     assert p.loc[1, ["attributions", "quotations"]].tolist() == [3, 1]  # said, officials, said

@@ -78,7 +78,8 @@ def alternatives():
     idx = lambda d: d["index"]  # noqa: E731
     lam = [0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0]
     return [
-        ("index as shipped: (A-H)/(A+H+1), author voice, weights", lambda d, p: idx(d), [None]),
+        ("index as shipped: (A-H)/(A+H+1), author + reported speech", lambda d, p: idx(d), [None]),
+        ("the same, author's voice only (the index before reported speech)", lambda d, p: _ci(g(d, "A_a"), g(d, "H_a")), [None]),
         ("same formula on counts (all weights 1)", lambda d, p: _ci(g(d, "nA_a"), g(d, "nH_a")), [None]),
         ("same formula, quoted voice included", lambda d, p: _ci(g(d, "A_all"), g(d, "H_all")), [None]),
         (

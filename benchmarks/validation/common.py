@@ -382,11 +382,23 @@ class Scorer:
 
 
 def certainty_of(cues: list[C]) -> float:
-    """The package's certainty index over the counted author-voice hedge and absolute weights."""
+    """The package's certainty index over the counted hedge and absolute weights it puts in the index.
+
+    The package says which cues weigh in (``rhetoric.score.worded_by_author``:
+    the author's voice and reported speech); on a commit older than that
+    function, the author's voice alone, as the package then did.
+    """
     from rhetoric import certainty_index
 
-    a = sum(c.weight for c in cues if c.category == "absolute" and c.voice == "author")
-    h = sum(c.weight for c in cues if c.category == "hedge" and c.voice == "author")
+    try:
+        from rhetoric.score import worded_by_author
+    except ImportError:  # an older commit: the author's voice only
+
+        def worded_by_author(voice, voice_basis):
+            return voice == "author"
+
+    a = sum(c.weight for c in cues if c.category == "absolute" and worded_by_author(c.voice, c.voice_basis))
+    h = sum(c.weight for c in cues if c.category == "hedge" and worded_by_author(c.voice, c.voice_basis))
     return certainty_index(a, h)
 
 

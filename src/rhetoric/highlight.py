@@ -454,8 +454,10 @@ HOWTO = (
     "left out of the author's scores, while the quotation itself counts among the author's sources "
     "(the author chose to quote). Sometimes the tool hears a quoted voice with no quotation marks "
     "(after “he said:”, or reported speech); the margin and the note say so.</p>"
-    "<p>The <b>certainty index</b> is (A − H) / (A + H + 1), from the author's voice only: A adds up "
+    "<p>The <b>certainty index</b> is (A − H) / (A + H + 1), from the words the author wrote: A adds up "
     "the absolutes and H the hedges (a strong cue weighs 1, a moderate one 0.5, a weak one 0.25). "
+    "Reported speech counts in it (“officials said the toll <i>might</i> rise”: the author chose to keep "
+    "the <i>might</i>); words inside quotation marks do not. "
     "It runs from −1 (only hedging) through 0 (no cues, or as much of each) to +1 (only absolutes). "
     "Grey paragraphs are boilerplate (bylines, datelines, contact details): shown, not scored.</p>"
 )
@@ -577,7 +579,10 @@ def _tip(cue: Mapping) -> str:
         if _authors_quotation(cue):
             voice = "the speaker's words; quoting them counts as the author's source"
         else:
-            voice = "quoted voice, not in the author's score" if quoted else "author's voice, counted"
+            if quoted and cat in ("hedge", "absolute") and _text(cue.get("voice_basis")) == "reported_speech":
+                voice = "reported speech: the source's, in the author's words; in the certainty index, not in the author's count"
+            else:
+                voice = "quoted voice, not in the author's score" if quoted else "author's voice, counted"
         label = _label(cat).upper()
     rule = _RULES.get(_text(cue.get("rule")), _text(cue.get("rule")) or "rule")
     entry = _text(cue.get("entry"))
@@ -823,7 +828,7 @@ def _margin_html(para: Mapping) -> str:
             )
         )
     a, h = _float(sc.get("absolute_weight"), 2), _float(sc.get("hedge_weight"), 2)
-    weights = "" if a is None or h is None else f"absolutes weigh {a:g}, hedges {h:g} (author's voice)"
+    weights = "" if a is None or h is None else f"absolutes weigh {a:g}, hedges {h:g} (author's words, reported speech included)"
     return MARGIN.format(
         para=_shown(para.get("para")),
         kind=kind,

@@ -1,17 +1,21 @@
 """Paragraph scores, the certainty index, and the :class:`Analyzer` that makes them.
 
-The certainty index of a paragraph is computed from the author's voice only::
+The certainty index of a paragraph is computed from the words the author
+wrote (:func:`worded_by_author`)::
 
     certainty = (A - H) / (A + H + 1)
 
-where ``A`` is the summed weight of the author's absolutes and ``H`` that of
-the author's hedges (weights are lexicon data: 1 for a strong cue such as
-"might" or "obviously", 0.5 for a moderate one, 0.25 for a weak one). It runs
-from -1 (only hedges) through 0 (no cues, or as many of each) to +1 (only
-absolutes). The ``+ 1`` keeps a single weak cue from reading as total
-certainty: one "clearly" gives 0.5, two give 0.67. It ignores length on
-purpose (the rates per 100 words carry that), and it ignores quoted voices,
-which are the speakers' certainty, not the author's.
+where ``A`` is the summed weight of those absolutes and ``H`` that of those
+hedges (weights are lexicon data: 1 for a strong cue such as "might" or
+"obviously", 0.5 for a moderate one, 0.25 for a weak one). It runs from -1
+(only hedges) through 0 (no cues, or as many of each) to +1 (only absolutes).
+The ``+ 1`` keeps a single weak cue from reading as total certainty: one
+"clearly" gives 0.5, two give 0.67. It ignores length on purpose (the rates
+per 100 words carry that). Direct quotations are left out: their words are
+the speakers'. Reported speech is in: "the ministry said the figures *might*
+be revised" is the ministry's hedge in the author's words, and a retelling
+that drops the *might* sounds surer. The counts keep the voices apart:
+``hedges`` is the author's own, ``hedges_quoted`` holds reported speech.
 
 Example:
     >>> from rhetoric import Analyzer
@@ -37,7 +41,7 @@ from .vocab import CATEGORIES, DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SPAN_COLUMNS
 from .voice import ParagraphVoice, Stretch
 
 __all__ = [
-    "Analyzer", "Scores", "certainty_index", "sourced_by_author", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "DOCUMENT_COLUMNS", "concat",
+    "Analyzer", "Scores", "certainty_index", "sourced_by_author", "worded_by_author", "PARAGRAPH_COLUMNS", "SPAN_COLUMNS", "DOCUMENT_COLUMNS", "concat",
     "documents_frame",
 ]  # fmt: skip
 
@@ -77,6 +81,25 @@ def sourced_by_author(voice, rule, voice_basis):
     """
     # written with | and & so that it also takes pandas Series (a span table's columns)
     return (voice == "author") | ((rule == "quotation") & (voice_basis == "quote_marks"))
+
+
+def worded_by_author(voice, voice_basis):
+    """Does a hedge or absolute weigh in the certainty index?
+
+    When the author wrote it in their own voice, and when it sits in reported
+    speech: "the ministry said the figures *might* be revised" is the
+    ministry's hedge (voice ``quoted``), but the author chose the words of the
+    paraphrase, and keeping or dropping the *might* is the author's choice.
+    Words inside quotation marks, block quotes and passages after a lead-in
+    are the speaker's own and stay out.
+
+    >>> worded_by_author("quoted", "reported_speech")
+    True
+    >>> worded_by_author("quoted", "quote_marks")
+    False
+    """
+    # written with | and & so that it also takes pandas Series (a span table's columns)
+    return (voice == "author") | (voice_basis == "reported_speech")
 
 
 def certainty_index(absolute_weight: float, hedge_weight: float) -> float:
@@ -154,14 +177,17 @@ class Scores:
             lines.append("Boilerplate is labelled and left out of the scores.")
             return "\n".join(lines)
         lines.append(
-            f"Certainty index {row['certainty']:+.2f} = (absolutes {row['absolute_weight']:.2f} - hedges {row['hedge_weight']:.2f}) / (absolutes + hedges + 1), author's voice only."
+            f"Certainty index {row['certainty']:+.2f} = (absolutes {row['absolute_weight']:.2f} - hedges {row['hedge_weight']:.2f}) / (absolutes + hedges + 1), over the author's words: their own voice and the reported speech they paraphrase, not direct quotations."
         )
         for _, r in sp.iterrows():
             if not r["counted"]:
                 lines.append(f"  [set aside] {r['explanation']}")
                 continue
             why = f" ({r['voice_basis'].replace('_', ' ')})" if r["voice_basis"] else ""
-            lines.append(f"  [{r['category']}, {r['voice']}{why}] {r['explanation']}")
+            index = ""
+            if r["voice_basis"] == "reported_speech" and r["category"] in ("hedge", "absolute"):
+                index = " In the certainty index: the author chose the words of the paraphrase."
+            lines.append(f"  [{r['category']}, {r['voice']}{why}] {r['explanation']}{index}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -373,7 +399,7 @@ class Analyzer:
             if c.category == "source" and sourced_by_author(c.voice, c.rule, c.voice_basis):
                 voice = "author"  # a quotation the author made: the author's sourcing
             n[f"{c.category}_{voice}"] += 1
-            if c.voice == "author" and c.category in weight:
+            if c.category in weight and worded_by_author(c.voice, c.voice_basis):
                 weight[c.category] += c.weight
             if c.category == "source":
                 parts[_SOURCE_PART.get(c.rule, "attributions")] += 1
