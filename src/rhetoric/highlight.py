@@ -70,7 +70,7 @@ _RULES = {
 INFERRED_VOICE = {
     "lead_in": "the words after a lead-in such as “he said:”",
     "unmatched_close": "the words before a closing quotation mark that has no opening one",
-    "reported_speech": "reported speech (“he said that …”), someone else's claim in the author's words",
+    "reported_speech": "reported speech (“he said that …”), someone else's claim in the author's words; its hedges and absolutes weigh in the certainty index",
     "aligned_origin": "words that match the original report, reproduced without quotation marks",
     "aligned_other": "words that match what the original quoted from someone else",
 }
