@@ -64,6 +64,9 @@ CASES = [
     ("He knew the area well.", "knew", "no_claim", False),
     # a pronoun that stands for a fact keeps the factive; so does a clause
     ("The council knew it too.", "knew", "", True),
+    # a verb of its own after "but": the modal of the first clause is not shared
+    ("The footage may show the convoy, but the council knew it all along.", "knew", "", True),
+    ("The drug may impair and demonstrate nothing.", "demonstrate", "unasserted", False),
     ("They knew that the convoy had left.", "knew", "", True),
     ("The results demonstrate that the drug works.", "demonstrate", "", True),
     # a word of emphasis under a possibility modal

@@ -284,11 +284,13 @@ def _explain(entry: Entry, category: str, neg_word: str | None, flipped: bool, t
             f"'{text}' counts as a hedge: the claim is put in the mouths of vague, unnamed people or of no one "
             f"(a weasel; {how}, after {entry.source.replace(';', ', ')})."
         )
-    if entry.subtype == "gap":
+    if entry.subtype == "gap" and entry.term.startswith("<"):
         return (
             f"'{text}' counts as a hedge: asking for more research says the evidence is not yet enough "
             f"(a rule on the parse, after {entry.source})."
         )
+    if entry.subtype == "gap":
+        return f"'{text}' counts as a hedge: it says the evidence is thin or missing ({where})."
     if entry.subtype == "belief":
         return (
             f"'{text}' reports what someone else believes or claims, so it is a source cue, "

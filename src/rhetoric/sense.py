@@ -285,8 +285,9 @@ def _f_unasserted(doc, tok, start, end, f: Frame) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(tok.children)
-    if not any(c.dep_ in ("aux", "auxpass", "mark") for c in kids) and tok.dep_ == "conj" and tok.head is not tok:
-        kids = list(tok.head.children)  # "may impair and demonstrate": the shared modal
+    shares = not any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in kids)
+    if shares and tok.dep_ == "conj" and tok.head is not tok:
+        kids = list(tok.head.children)  # "may impair and demonstrate": the shared modal (not "..., but the council knew")
     if any(c.dep_ == "neg" for c in kids):
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids):
