@@ -48,6 +48,8 @@ CASES = [
     # never with one past event is a plain "did not"; in the present it universalises.
     ("He never arrived at the checkpoint.", "never", "quantity", False),
     ("They never tell the truth.", "never", "universal", True),
+    # in a to-infinitive: a promise or a plan, not a claim about all time
+    ("He had promised never to agree to such a deal.", "never", "intention", False),
     # Other senses.
     ("Certain officials knew about the deal.", "Certain", "determiner", False),
     ("He spoke clearly to the crowd.", "clearly", "manner", False),

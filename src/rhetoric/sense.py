@@ -61,6 +61,7 @@ _SENSE_WORDS = {
     "measure": "a chance measured over a group (17 percent more likely)",
     "under_modal": "a word of emphasis under 'may', 'might', 'could' or 'can', which leave the claim open",
     "compound": "part of a compound noun (hypothesis testing)",
+    "intention": "what someone promised or meant to do (promised never to agree), not a claim",
 }
 
 
@@ -300,6 +301,14 @@ def _f_unasserted(doc, tok, start, end, f: Frame) -> bool:
         # "results showing that ...": a clause still states the finding
         return not any(c.dep_ == "ccomp" for c in kids)
     return False
+
+
+def _f_to_infinitive(doc, tok, start, end, f: Frame) -> bool:
+    """The word sits in a to-infinitive under a verb of the row's value: "promised never to agree"."""
+    v = _head_verb_of(tok)
+    if v is tok or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return False
+    return v.head is not v and v.head.lemma_.lower() in f.value
 
 
 def _f_modifier(doc, tok, start, end, f: Frame) -> bool:
@@ -565,6 +574,7 @@ FRAMES = {
     "proportion": _f_proportion,
     "unasserted": _f_unasserted,
     "modifier": _f_modifier,
+    "to_infinitive": _f_to_infinitive,
     "no_fact": _f_no_fact,
     "group_measure": _f_group_measure,
     "infinitive": _f_infinitive,

@@ -116,6 +116,7 @@ SENSES: dict[str, str] = {
     "ruled_out": "'could not have been': the possibility is ruled out, so the author is sure (counted as an absolute)",
     "under_modal": "'may actually', 'may indeed': the modal leaves the claim open (not counted)",
     "compound": "'hypothesis testing': part of a compound noun (not counted)",
+    "intention": "'promised never to agree': what someone undertook to do, not a claim (not counted)",
     "booster": "presents the claim as certain (counted)",
 }
 
