@@ -558,7 +558,7 @@ def _set_aside(f: _Found, why: str, sense: str = "") -> _Found:
 
 def _decide(doc, f: _Found, arrays: TokenArrays, pats, senses) -> _Found:
     """Sense, negation and whose-verb decisions for one match (steps 2 to 4 of the module doc)."""
-    from .sense import read_sense
+    from .sense import HAVE_WORDS, NOT_WORDS, read_sense
 
     s, e, entry = f.s, f.e, f.entry
     if _non_prefixed(doc, s):
@@ -581,7 +581,7 @@ def _decide(doc, f: _Found, arrays: TokenArrays, pats, senses) -> _Found:
             if reading.category:
                 f.category = reading.category
             if reading.sense == "ruled_out":  # show "could not have", not "could"
-                while f.e < len(doc) and f.e - s < 4 and doc[f.e].lower_ in _RULED_OUT_TAIL:
+                while f.e < len(doc) and f.e - s < 4 and doc[f.e].lower_ in NOT_WORDS | HAVE_WORDS:
                     f.e += 1
     neg = negation(doc, s, e, arrays.has_sents) if entry.category in OPPOSITE or entry.negated != "keep" else None
     f.neg = neg
@@ -611,9 +611,6 @@ def _decide(doc, f: _Found, arrays: TokenArrays, pats, senses) -> _Found:
             "unrealised",
         )
     return f
-
-
-_RULED_OUT_TAIL = frozenset({"not", "n't", "n’t", "never", "have", "'ve", "’ve"})
 
 
 def _resolve_found(found: list[_Found]) -> list[_Found]:

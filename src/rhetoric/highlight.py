@@ -578,11 +578,10 @@ def _tip(cue: Mapping) -> str:
     else:
         if _authors_quotation(cue):
             voice = "the speaker's words; quoting them counts as the author's source"
+        elif quoted and cat in ("hedge", "absolute") and _text(cue.get("voice_basis")) == "reported_speech":
+            voice = "reported speech: the source's, in the author's words; in the certainty index, not in the author's count"
         else:
-            if quoted and cat in ("hedge", "absolute") and _text(cue.get("voice_basis")) == "reported_speech":
-                voice = "reported speech: the source's, in the author's words; in the certainty index, not in the author's count"
-            else:
-                voice = "quoted voice, not in the author's score" if quoted else "author's voice, counted"
+            voice = "quoted voice, not in the author's score" if quoted else "author's voice, counted"
         label = _label(cat).upper()
     rule = _RULES.get(_text(cue.get("rule")), _text(cue.get("rule")) or "rule")
     entry = _text(cue.get("entry"))

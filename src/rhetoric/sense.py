@@ -34,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .cues import _REALISED_TO  # "continues to show", "began to reveal": it happened
 from .lexicon import LexiconError
 
 __all__ = ["Frame", "Reading", "FRAMES", "load_senses", "default_senses", "read_sense", "sense_note", "SenseError"]
@@ -269,10 +270,6 @@ def _f_irrealis(doc, tok, start, end, f: Frame) -> bool:
     return False
 
 
-# "continues to show", "began to reveal": the showing happened.
-_REALISED_TO = frozenset({"continue", "begin", "start", "keep", "proceed", "go", "use"})
-
-
 def _f_unasserted(doc, tok, start, end, f: Frame) -> bool:
     """A verb of proof or knowledge the author does not assert (Hooper 1975; Palmer 2001).
 
@@ -388,14 +385,19 @@ def _f_infinitive(doc, tok, start, end, f: Frame) -> bool:
     return False
 
 
+# The words of a ruled-out possibility after the modal: "could not have", "couldn't have".
+NOT_WORDS = frozenset({"not", "n't", "n’t", "never"})
+HAVE_WORDS = frozenset({"have", "'ve", "’ve"})
+
+
 def _f_negated_perfect(doc, tok, start, end, f: Frame) -> bool:
     """"could not have been", "couldn't have known": the possibility is ruled out (Palmer 2001)."""
     nxt = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
-    neg = tok.lower_.endswith(("n't", "n’t")) or (nxt[:1] and nxt[0] in ("not", "n't", "n’t", "never"))
-    if not neg:
-        return False
-    rest = nxt[1:] if nxt[:1] and nxt[0] in ("not", "n't", "n’t", "never") else nxt
-    return bool(rest) and rest[0] in ("have", "'ve", "’ve")
+    if not tok.lower_.endswith(("n't", "n’t")):
+        if not nxt or nxt[0] not in NOT_WORDS:
+            return False
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0] in HAVE_WORDS
 
 
 def _f_under_possibility(doc, tok, start, end, f: Frame) -> bool:
@@ -553,6 +555,13 @@ def _f_default(doc, tok, start, end, f: Frame) -> bool:
     return True
 
 
+# The frames that test words from the row's value column; the others test the parse alone
+# (``modifier`` takes an optional value: nouns before which the participle still counts).
+NEEDS_VALUE = frozenset(
+    {"phrase", "governed_by", "conditional", "head_lemma", "habit", "subject_is", "inanimate_expectation",
+     "to_infinitive", "infinitive", "under_possibility", "universal_predicate", "intensified_noun"}
+)  # fmt: skip
+
 FRAMES = {
     "phrase": _f_phrase,
     "governed_by": _f_governed_by,
@@ -627,11 +636,7 @@ def _parse(text: str, name: str) -> list[tuple[int, Frame | None, str]]:
         if not source:
             raise SenseError(f"{name}:{n}: empty source: every frame cites where it comes from")
         vals = tuple(v.strip().lower() for v in value.split("|") if v.strip())
-        if frame not in ("default", "perfect", "perfect_agentive", "object_of_action", "past_perfect", "irrealis",
-                         "no_clause_object", "negated", "inanimate_subject", "animate_subject", "present_tense",
-                         "simple_past", "attributive", "manner", "passive", "no_clause", "next_number",
-                         "proportion", "unasserted", "modifier", "no_fact", "group_measure",
-                         "negated_perfect", "compound") and not vals:
+        if frame in NEEDS_VALUE and not vals:
             raise SenseError(f"{name}:{n}: frame {frame!r} needs a value (words separated by |)")
         out.append((n, Frame(term.lower(), frame, vals, sense, counted == "yes", source, note), term.lower()))
     return out
