@@ -80,7 +80,7 @@ RULES: dict[str, str] = {
     "lexicon": "a word-list entry",
     "negated": "a word-list entry turned round by a negator ('not clear')",
     "weasel": "a parse rule: a claim put in the mouths of vague, unnamed people, or of no one",
-    "gap": "a parse rule: a call for more research ('further research is needed'), which says the evidence is not yet enough",
+    "gap": "a call for more research found on the parse ('further research is needed'), or a word-list phrase that says the evidence is thin ('little is known')",
     "attributed": "a belief or a document credited to someone else ('Obama believes', 'a poll shows')",
     "named_source": "the name of whoever is credited as the source",
     "quotation": "a direct quotation",
